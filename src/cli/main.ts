@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from './user-error.ts';
+import { VERSION } from '../version.ts';
+import { registerValidate } from './commands/validate.ts';
+
+/** Builds the `coopsim` command with all its subcommands. */
+export function buildProgram(): Command {
+  const program = new Command('coopsim')
+    .description('Simulate school–enterprise cooperation in vocational education')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  return program;
+}
+
+/** Runs the CLI with `argv`, mapping user errors to a one-line message and exit status. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof UserError) {
+      process.stderr.write(`coopsim: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

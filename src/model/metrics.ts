@@ -1,0 +1,56 @@
+/**
+ * The per-year output columns, in output order, with their meaning and unit.
+ * Money is in thousand yuan (k¥) per year unless a column says otherwise.
+ */
+export const METRICS = [
+  ['firms_cooperating_share', 'share of firms with at least one active partnership', 'share'],
+  ['mean_depth', 'mean depth (1–4) of active partnerships; 0 when there are none', 'level'],
+  ['depth_0_share', 'share of firms not cooperating', 'share'],
+  ['depth_1_share', 'share of firms whose deepest partnership is shallow (1)', 'share'],
+  ['depth_2_share', 'share of firms whose deepest partnership is an order class / co-developed curriculum (2)', 'share'],
+  ['depth_3_share', 'share of firms whose deepest partnership is a joint training base / co-built major (3)', 'share'],
+  ['depth_4_share', 'share of firms whose deepest partnership is integrated (4)', 'share'],
+  ['partnerships', 'number of active partnerships', 'count'],
+  ['deep_partnerships', 'number of active partnerships at depth 3 or 4', 'count'],
+  ['one_year_share', 'share of last year\'s new partnerships that ended after one year (one-time cooperation)', 'share'],
+  ['mean_partnership_age', 'mean age of active partnerships', 'years'],
+  ['friendship_share', 'share of active partnerships resting on personal ties rather than a contract', 'share'],
+  ['employment_rate', 'share of this year\'s graduates employed', 'share'],
+  ['graduate_skill', 'mean skill of this year\'s graduates', '0–1'],
+  ['retention_rate', 'share of graduates hired by partner firms who stay (service term held)', 'share'],
+  ['school_facilities', 'mean school training conditions', '0–1'],
+  ['school_teacher_practice', 'mean practical skill of school teachers', '0–1'],
+  ['school_alignment', 'mean fit of majors to regional industry', '0–1'],
+  ['firm_net_benefit_mean', 'mean realised net benefit of cooperation per cooperating firm', 'k¥'],
+  ['firm_net_benefit_low_tech', 'mean realised net benefit per cooperating low-tech firm', 'k¥'],
+  ['firm_net_benefit_high_tech', 'mean realised net benefit per cooperating high-tech firm', 'k¥'],
+  ['coop_firms_loss_share', 'share of cooperating firms with a net loss this year', 'share'],
+  ['participation_low_tech', 'share of low-tech firms cooperating', 'share'],
+  ['participation_high_tech', 'share of high-tech firms cooperating', 'share'],
+  ['intern_output_to_cost', 'value of intern output over gross training cost (pay, supervision, curriculum, equipment)', 'ratio'],
+  ['certified_share', 'share of firms certified as industry–education integration enterprises', 'share'],
+  ['fiscal_cost', 'government cost this year: tax forgone + subsidies + school funding + evaluation rewards', 'M¥'],
+  ['fiscal_tax_forgone', 'tax relief granted to certified firms', 'M¥'],
+  ['fiscal_subsidies', 'intern subsidies paid', 'M¥'],
+  ['fiscal_school_funding', 'funding paid to schools', 'M¥'],
+  ['fiscal_evaluation_rewards', 'rewards paid to firms by group evaluations', 'M¥'],
+  ['school_willingness', 'schools\' mean probability of wanting to deepen an active partnership', 'share'],
+  ['firm_willingness', 'firms\' mean probability of wanting to deepen an active partnership', 'share'],
+] as const satisfies readonly (readonly [string, string, string])[];
+
+/** Name of one output column (besides `year`). */
+export type MetricName = (typeof METRICS)[number][0];
+
+/** All metric names in output order. */
+export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m[0]);
+
+/** Number of metrics per year. */
+export const METRIC_COUNT = METRICS.length;
+
+/** Column index of each metric. */
+export const METRIC_INDEX: Readonly<Record<MetricName, number>> = Object.fromEntries(
+  METRIC_NAMES.map((n, i) => [n, i]),
+) as Record<MetricName, number>;
+
+/** Variables a lever expression may read: the year and last year's metrics. */
+export const EXPRESSION_VARIABLES: readonly string[] = ['year', ...METRIC_NAMES];

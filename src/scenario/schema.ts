@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { num, int, perDepth } from './fields.ts';
+import { lever } from './lever.ts';
+
+const A = 'assumption:';
+
+/** Size and structure of the simulated world. */
+const world = z.strictObject({
+  regions: int(4, 1, 1000, `${A} a province-sized slice with a few prefecture-level labour markets`),
+  sectors: int(4, 1, 100, `${A} a few industry sectors, each served by matching majors`),
+  schools: int(60, 1, 100000, `${A} a province's higher-vocational colleges (China had 1,547 in 2023, MODEL.md §5)`),
+  firms: int(3000, 1, 10000000, `${A} about 50 potential partner firms per college keeps the default run fast; national.json uses 100,000`),
+  maxPartnersPerFirm: int(2, 1, 8, `${A} firms rarely keep more than a couple of college partners`),
+});
+
+/** School conditions and their dynamics. */
+const schools = z.strictObject({
+  facilities: num(0.35, 0, 1, `${A} weak training conditions, as the seed describes ("not attractive to enterprises")`),
+  teacherPractice: num(0.3, 0, 1, `${A} teachers with little practical experience (the seed)`),
+  alignment: num(0.45, 0, 1, `${A} majors only partly fit regional industry (the seed)`),
+  spread: num(0.1, 0, 0.5, `${A} standard deviation of school conditions between colleges`),
+  graduatesPerYear: int(3000, 1, 100000, `${A} about 10,000 students in three-year programmes per college`),
+  capacity: num(40, 0, 10000, `${A} partnership depth units a college's staff can serve (a depth-d partnership uses d)`),
+  decay: num(0.08, 0, 1, `${A} yearly relaxation of conditions toward a college's own level without partner upkeep (equipment and skills age in about a decade)`),
+  equipmentGain: perDepth([0, 0, 0.02, 0.03], 0, 1, `${A} facilities added per year by one partner at each depth (bases from depth 3)`),
+  teacherGain: perDepth([0, 0, 0.005, 0.03], 0, 1, `${A} teacher practice added per year by one partner at each depth (co-trained teachers at depth 4)`),
+  alignmentGain: perDepth([0, 0.003, 0.015, 0.02], 0, 1, `${A} alignment added per year by one partner at each depth (co-developed curricula and co-built majors)`),
+  skillWeights: z
+    .strictObject({
+      facilities: num(0.3, 0, 1, `${A} weight of facilities in graduate skill`),
+      teacherPractice: num(0.35, 0, 1, `${A} weight of teacher practice in graduate skill`),
+      alignment: num(0.2, 0, 1, `${A} weight of alignment in graduate skill`),
+      partnerDepth: num(0.15, 0, 1, `${A} weight of the college's mean partnership depth (of 4) in graduate skill`),
+    })
+    .default({ facilities: 0.3, teacherPractice: 0.35, alignment: 0.2, partnerDepth: 0.15 })
+    .describe('weights of the graduate skill index (0–1)'),
+  employmentBase: num(0.9, 0, 1, 'MyCOS: higher-vocational class of 2017 employment 92.1% (MODEL.md §5), calibrated to about 0.9 at baseline skill'),
+  employmentSkillEffect: num(0.2, 0, 2, `${A} better-skilled cohorts find jobs more easily on the open market`),
+  coordinationCost: perDepth([2, 5, 10, 16], 0, 1000, `${A} school staff time per partnership per year at each depth (k¥)`),
+  hireValue: num(1.5, 0, 100, `${A} value to a college of a graduate placed with a partner (k¥; employment counts in its evaluation)`),
+  equipmentValue: num(150, 0, 10000, `${A} value to a college of one unit of facilities gain (k¥)`),
+  teacherValue: num(300, 0, 10000, `${A} value to a college of one unit of teacher practice gain (k¥)`),
+  choiceNoise: num(4, 0.01, 1000, `${A} spread of colleges' valuations (k¥): colleges are keen but not blind`),
+});
+
+/** The enterprise population. */
+const firms = z.strictObject({
+  highTechShare: num(0.3, 0, 1, `${A} share of high-tech firms among potential partners`),
+  longHorizonShare: num(0.35, 0, 1, `${A} most firms plan short-term (the seed: firms look at immediate costs)`),
+  discountShort: num(0.6, 0, 5, `${A} yearly discount rate of short-horizon firms (benefits two years out are worth about 40%)`),
+  discountLong: num(0.08, 0, 5, `${A} yearly discount rate of long-horizon firms (a cost of capital)`),
+  sizeSpread: num(0.7, 0, 3, `${A} log-normal spread of firm size (how many interns and hires a firm can take)`),
+  skilledHires: num(4, 0, 10000, `${A} skilled hires per year of a firm of average size`),
+  wageLow: num(60, 1, 10000, `${A} yearly wage of a skilled worker at a low-tech firm (k¥; NBS 2022 private-sector average about 65 k¥)`),
+  wageHigh: num(100, 1, 10000, `${A} yearly wage of a skilled worker at a high-tech firm (k¥; NBS 2022 non-private average about 114 k¥)`),
+  initialCooperationLow: num(0.15, 0, 1, 'BIBB 2012/13: about 1 in 5 firms train (MODEL.md §5); low-tech firms below the mean (Yang & Yue 2018)'),
+  initialCooperationHigh: num(0.3, 0, 1, 'BIBB 2012/13: about 1 in 5 firms train (MODEL.md §5); high-tech firms above the mean (Yang & Yue 2018)'),
+  initialDepthMix: perDepth([0.78, 0.16, 0.05, 0.01], 0, 1, 'the seed: cooperation is mostly shallow; shares of initial partnerships at depth 1–4'),
+  initialFriendshipShare: num(0.75, 0, 1, 'the seed: agreements mostly rest on personal ties'),
+  attitudeSpread: num(0.6, 0, 10, `${A} spread of firms' initial attitude to cooperation (in units of choice noise)`),
+  fitSpread: num(0.25, 0, 2, `${A} spread of how much a firm gets out of interns (task fit, management)`),
+});
+
+/** Regional labour markets. */
+const labour = z.strictObject({
+  cheapLabour: num(0.8, 0, 1, `${A} plentiful cheap unskilled labour (the seed); 1 = oversupply, 0 = none`),
+  cheapLabourTrend: num(0, -0.5, 0.5, `${A} yearly change of cheap-labour supply (0 = constant; negative = shrinking)`),
+  substitution: num(0.8, 0, 1, `${A} how far low-tech firms can replace a trained hire by cheap labour`),
+  hiringCostLow: num(10, 0, 10000, `${A} cost of hiring a skilled worker on the market for a low-tech firm (k¥, about two months' wage)`),
+  hiringCostHigh: num(30, 0, 10000, `${A} cost of hiring a skilled worker on the market for a high-tech firm (k¥, about three to four months' wage)`),
+  skillPremiumLow: num(0.04, 0, 2, `${A} extra first-year output of a trained graduate over a market hire at a low-tech firm (share of wage)`),
+  skillPremiumHigh: num(0.2, 0, 2, `${A} extra first-year output of a trained graduate over a market hire at a high-tech firm (share of wage)`),
+});
+
+/** Costs and benefits of cooperation for a firm, per partnership and year. */
+const economics = z.strictObject({
+  interns: perDepth([2, 4, 6, 8], 0, 1000, `${A} interns per partnership per year of an average-size firm at each depth`),
+  internMonths: perDepth([1.5, 4, 6, 6], 0, 12, `${A} months an intern spends at the firm (depth 1: short one-off internships)`),
+  internProductivity: num(0.35, 0, 2, `${A} intern output relative to a skilled worker at zero school skill; calibrated to BIBB 2007/2017 output/cost 0.69–0.76 (MODEL.md §5)`),
+  internSkillEffect: num(0.6, 0, 2, `${A} added intern output per unit of graduate skill; calibrated with internProductivity`),
+  internPayShare: num(0.5, 0, 2, `${A} intern pay as a share of the wage where no floor is enforced`),
+  supervisionShare: perDepth([0.3, 0.3, 0.3, 0.3], 0, 2, `${A} trainer time per intern as a share of the intern's wage-equivalent; calibrated to BIBB output/cost`),
+  curriculumCost: perDepth([0, 6, 12, 18], 0, 10000, `${A} curriculum and materials work per year (k¥)`),
+  investment: perDepth([0, 0, 25, 45], 0, 10000, `${A} annualised equipment and base investment (k¥); halved at colleges with full facilities`),
+  hireRate: perDepth([0.1, 0.45, 0.55, 0.6], 0, 1, `${A} share of interns a firm hires at each depth (order classes place most)`),
+  retentionBase: num(0.55, 0, 1, 'BIBB: 57–60% of trained graduates kept on (MODEL.md §5)'),
+  retentionPerDepth: num(0.04, 0, 1, `${A} deeper partnerships tie graduates more closely`),
+  poachingCost: num(0.25, 0, 5, `${A} loss when a trained graduate leaves for a rival (share of wage)`),
+  techServices: perDepth([0, 0, 0, 60], 0, 10000, `${A} value of technical services, joint R&D and employee training from the college at full teacher practice (k¥)`),
+  adminCost: perDepth([1.5, 3, 5, 6], 0, 10000, `${A} administrative and transaction cost per year (k¥)`),
+  disputeRate: num(0.12, 0, 1, `${A} yearly chance of a dispute (intern injury, default, walk-out) without enforceable law`),
+  disputeCost: num(6, 0, 10000, `${A} cost of a dispute per intern (k¥)`),
+  shockSpread: num(0.6, 0, 10, `${A} spread of realised net benefit around its expectation (in units of a firm's stakes)`),
+});
+
+/** How agents decide, learn and build trust. */
+const behaviour = z.strictObject({
+  choiceNoise: num(1, 0.01, 100, `${A} logit noise of firm decisions (in units of a firm's stakes, 10% of its wage bill for one hire)`),
+  searchRate: num(0.25, 0, 1, `${A} share of non-cooperating firms that look for a partner in a year`),
+  secondPartnerRate: num(0.05, 0, 1, `${A} share of cooperating firms with a free slot that look for another partner`),
+  searchCost: num(4, 0, 10000, `${A} one-off cost of finding and agreeing a partner (k¥)`),
+  candidates: int(3, 1, 100, `${A} colleges a searching firm considers without help`),
+  contactTurnover: num(0.15, 0, 1, `${A} yearly chance that the personal contact behind a friendship-based tie leaves (staff turnover)`),
+  contractShare: num(0.2, 0, 1, `${A} share of new shallow partnerships set up by contract rather than personal ties (the seed: few)`),
+  trustStart: num(0.3, 0, 1, `${A} trust of a new partnership`),
+  trustGain: num(0.12, 0, 1, `${A} trust gained per year of cooperation that paid off`),
+  trustLoss: num(0.25, 0, 1, `${A} trust lost in a dispute or a loss-making year`),
+  trustNeeded: perDepth([0, 0.3, 0.45, 0.6], 0, 1, `${A} trust needed to move up to each depth`),
+  learningRate: num(0.15, 0, 10, `${A} how fast a firm's attitude follows its own realised payoff`),
+  imitationRate: num(0.2, 0, 1, `${A} yearly chance that a firm compares itself with a peer of its sector and region`),
+  imitationScale: num(1, 0.01, 100, `${A} payoff difference (in stakes) that makes copying a peer certain (M of MODEL.md §7)`),
+});
+
+/** Allowed range of each policy lever. */
+export const LEVER_RANGE = {
+  law: [0, 1],
+  internPayFloor: [0, 2],
+  taxRelief: [0, 1],
+  greenChannel: [0, 1],
+  groups: [0, 1],
+  subsidyPerIntern: [0, 1000],
+  schoolFunding: [0, 1000],
+  dataPlatform: [0, 1],
+} as const satisfies Record<string, readonly [number, number]>;
+
+const L = LEVER_RANGE;
+
+/** Government levers (each a number, a list of steps, or an expression of year). */
+const policy = z.strictObject({
+  law: lever(0, ...L.law, 'the seed: no law yet guarantees the rights and duties of schools, firms and students'),
+  internPayFloor: lever(0.8, ...L.internPayFloor, '2021 internship rules: interns get at least 80% of the regular wage (MODEL.md §2); enforced in proportion to law'),
+  taxRelief: lever(0, ...L.taxRelief, 'status quo 0; China 2019: 30% of qualifying investment of certified firms offset against education surcharges (MODEL.md §2)'),
+  greenChannel: lever(0, ...L.greenChannel, 'status quo 0: no cut in administrative cost for certified firms'),
+  groups: lever(0.1, ...L.groups, '1,406 vocational education groups with 24,369 member firms at end-2016 (MODEL.md §5); assumption: about a tenth of firms and colleges in a working group'),
+  evaluationInterval: int(0, 0, 50, 'status quo: groups are not evaluated (0 = never); every k years otherwise'),
+  subsidyPerIntern: lever(0, ...L.subsidyPerIntern, 'status quo 0 (k¥ per intern per year)'),
+  schoolFunding: lever(0, ...L.schoolFunding, 'status quo 0 (M¥ per college per year; only colleges that pass evaluation when evaluations run)'),
+  dataPlatform: lever(0, ...L.dataPlatform, 'status quo 0: no big-data matching platform'),
+});
+
+/** Status-quo value of each lever (also what a schedule holds before its first step). */
+export const POLICY_DEFAULTS = policy.parse({});
+
+/** Strengths of the policy mechanisms. */
+const mechanisms = z.strictObject({
+  lawRetention: num(0.15, 0, 1, `${A} retention gain from enforceable service-term clauses at full law (contract partnerships)`),
+  lawDisputeCut: num(0.7, 0, 1, `${A} share of dispute risk removed by full law`),
+  lawTrust: num(0.2, 0, 1, `${A} trust that an enforceable contract substitutes for at full law`),
+  lawContracts: num(0.6, 0, 1, `${A} extra share of new partnerships put on contract at full law`),
+  groupSearchCut: num(0.5, 0, 1, `${A} cut in search cost inside a group`),
+  groupCandidates: int(3, 0, 100, `${A} extra colleges a group member sees`),
+  groupSharedBase: num(0.35, 0, 1, `${A} cut in base investment through a group's shared training bases`),
+  platformCandidates: int(6, 0, 100, `${A} extra colleges seen with a full data platform`),
+  platformSearchCut: num(0.5, 0, 1, `${A} cut in search cost with a full data platform`),
+  evaluationReward: num(20, 0, 10000, `${A} reward per evaluation to a firm with a certified deep partnership (k¥)`),
+  evaluationPenalty: num(25, 0, 10000, `${A} cost to a firm flagged for a formal, shallow partnership (k¥: lost standing, lost certification)`),
+  evaluationReputation: num(0.05, 0, 1, `${A} reputation a college gains per deep partnership found by an evaluation`),
+  fundingEffect: num(0.01, 0, 1, `${A} facilities and teacher-practice gain per M¥ of school funding per year`),
+});
+
+/** The scenario file schema: the single source of truth for scenario data. */
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('path of the JSON Schema for editors'),
+  name: z.string().max(200).default('scenario').describe('short name'),
+  description: z.string().max(5000).default('').describe('what the scenario shows'),
+  years: int(20, 1, 500, `${A} two decades shows slow capability feedbacks`),
+  seed: int(1, 0, 4294967295, 'any seed; runs are reproducible for a given seed'),
+  world: world.default(world.parse({})),
+  schools: schools.default(schools.parse({})),
+  firms: firms.default(firms.parse({})),
+  labour: labour.default(labour.parse({})),
+  economics: economics.default(economics.parse({})),
+  behaviour: behaviour.default(behaviour.parse({})),
+  policy: policy.default(policy.parse({})),
+  mechanisms: mechanisms.default(mechanisms.parse({})),
+});
+
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as written in a file (defaults may be omitted). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** The policy levers' names. */
+export type LeverName = keyof typeof LEVER_RANGE;
+/** Every policy lever, in display order. */
+export const LEVER_NAMES: readonly LeverName[] = [
+  'law',
+  'internPayFloor',
+  'taxRelief',
+  'greenChannel',
+  'groups',
+  'subsidyPerIntern',
+  'schoolFunding',
+  'dataPlatform',
+];
