@@ -1,16 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error.ts';
 import { VERSION } from '../version.ts';
+import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerGame } from './commands/game.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
   const program = new Command('coopsim')
     .description('Simulate school–enterprise cooperation in vocational education')
     .version(VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
+  registerRun(program);
   registerValidate(program);
+  registerGame(program);
   return program;
 }
 

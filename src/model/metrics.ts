@@ -14,6 +14,7 @@ export const METRICS = [
   ['deep_partnerships', 'number of active partnerships at depth 3 or 4', 'count'],
   ['one_year_share', 'share of last year\'s new partnerships that ended after one year (one-time cooperation)', 'share'],
   ['mean_partnership_age', 'mean age of active partnerships', 'years'],
+  ['mean_trust', 'mean trust of active partnerships', '0–1'],
   ['friendship_share', 'share of active partnerships resting on personal ties rather than a contract', 'share'],
   ['employment_rate', 'share of this year\'s graduates employed', 'share'],
   ['graduate_skill', 'mean skill of this year\'s graduates', '0–1'],

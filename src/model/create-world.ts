@@ -1,0 +1,201 @@
+import type { Scenario } from '../scenario/schema.ts';
+import { compileLevers } from './levers.ts';
+import { createRng } from './rng.ts';
+import { exp, clamp } from './det-math.ts';
+import { ITEM_COUNT } from './firm-payoff.ts';
+import { CONTRACT, FRIENDSHIP, type World, type LeverValues } from './state.ts';
+import { updateSkills } from './phases/employment.ts';
+
+/** Groups indices 0..n−1 by a key in 0..keys−1: returns the grouped indices and start offsets. */
+function groupBy(n: number, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(keys + 1);
+  for (let i = 0; i < n; i++) start[keyOf(i) + 1]++;
+  for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, keys);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[keyOf(i)]++] = i;
+  return { order, start };
+}
+
+/** Builds the initial world of a scenario for a seed: agents, initial partnerships, streams. */
+export function createWorld(scenario: Scenario, seed: number): World {
+  const { world: ws, schools: sc, firms: fc } = scenario;
+  const nS = ws.schools;
+  const nF = ws.firms;
+  const K = ws.maxPartnersPerFirm;
+  const R = ws.regions;
+  const rs = createRng(seed, 'init-schools');
+  const rf = createRng(seed, 'init-firms');
+  const rp = createRng(seed, 'init-partnerships');
+
+  const schools = {
+    n: nS,
+    region: new Int32Array(nS),
+    sector: new Int32Array(nS),
+    facilities: new Float64Array(nS),
+    teacherPractice: new Float64Array(nS),
+    alignment: new Float64Array(nS),
+    ownFacilities: new Float64Array(nS),
+    ownTeacherPractice: new Float64Array(nS),
+    ownAlignment: new Float64Array(nS),
+    reputation: new Float64Array(nS),
+    skill: new Float64Array(nS),
+    employment: new Float64Array(nS),
+    inGroup: new Uint8Array(nS),
+    groupDraw: new Float64Array(nS),
+    load: new Float64Array(nS),
+    partnerHires: new Float64Array(nS),
+    passed: new Uint8Array(nS),
+  };
+  for (let s = 0; s < nS; s++) {
+    schools.region[s] = s % R;
+    schools.sector[s] = rs.int(ws.sectors);
+    schools.ownFacilities[s] = clamp(sc.facilities + sc.spread * rs.normal(), 0.02, 0.98);
+    schools.ownTeacherPractice[s] = clamp(sc.teacherPractice + sc.spread * rs.normal(), 0.02, 0.98);
+    schools.ownAlignment[s] = clamp(sc.alignment + sc.spread * rs.normal(), 0.02, 0.98);
+    schools.facilities[s] = schools.ownFacilities[s];
+    schools.teacherPractice[s] = schools.ownTeacherPractice[s];
+    schools.alignment[s] = schools.ownAlignment[s];
+    schools.groupDraw[s] = rs.next();
+    schools.employment[s] = sc.employmentBase;
+  }
+
+  const firms = {
+    n: nF,
+    region: new Int32Array(nF),
+    sector: new Int32Array(nF),
+    tech: new Uint8Array(nF),
+    scale: new Float64Array(nF),
+    wage: new Float64Array(nF),
+    discount: new Float64Array(nF),
+    attitude: new Float64Array(nF),
+    fit: new Float64Array(nF),
+    inGroup: new Uint8Array(nF),
+    groupDraw: new Float64Array(nF),
+    certified: new Uint8Array(nF),
+    flagged: new Uint8Array(nF),
+    net: new Float64Array(nF),
+    payoff: new Float64Array(nF),
+    receipts: new Float64Array(nF),
+  };
+  const sizeShift = (fc.sizeSpread * fc.sizeSpread) / 2;
+  for (let f = 0; f < nF; f++) {
+    firms.region[f] = rf.int(R);
+    firms.sector[f] = rf.int(ws.sectors);
+    firms.tech[f] = rf.chance(fc.highTechShare) ? 1 : 0;
+    // Log-normal with mean 1, so the average firm has the documented interns and hires.
+    firms.scale[f] = exp(fc.sizeSpread * rf.normal() - sizeShift);
+    firms.wage[f] = firms.tech[f] === 1 ? fc.wageHigh : fc.wageLow;
+    firms.discount[f] = rf.chance(fc.longHorizonShare) ? fc.discountLong : fc.discountShort;
+    firms.attitude[f] = fc.attitudeSpread * rf.normal();
+    firms.fit[f] = Math.max(0.2, 1 + fc.fitSpread * rf.normal());
+    firms.groupDraw[f] = rf.next();
+  }
+
+  const slots = nF * K;
+  const partnerships = {
+    perFirm: K,
+    school: new Int32Array(slots).fill(-1),
+    depth: new Uint8Array(slots),
+    basis: new Uint8Array(slots),
+    age: new Int32Array(slots),
+    startYear: new Int32Array(slots),
+    trust: new Float64Array(slots),
+    interns: new Float64Array(slots),
+    hires: new Float64Array(slots),
+    retained: new Float64Array(slots),
+    firmNet: new Float64Array(slots),
+    schoolNet: new Float64Array(slots),
+    firmWantsUp: new Float64Array(slots).fill(NaN),
+    schoolWantsUp: new Float64Array(slots).fill(NaN),
+  };
+
+  const bySchoolRegion = groupBy(nS, R, (s) => schools.region[s]);
+  const cells = R * ws.sectors;
+  const byCell = groupBy(nF, cells, (f) => firms.region[f] * ws.sectors + firms.sector[f]);
+
+  // Status-quo partnerships: mostly shallow, mostly on personal ties, a few years old.
+  const mix = fc.initialDepthMix;
+  const mixTotal = mix[0] + mix[1] + mix[2] + mix[3];
+  for (let f = 0; f < nF; f++) {
+    const p0 = firms.tech[f] === 1 ? fc.initialCooperationHigh : fc.initialCooperationLow;
+    if (!rp.chance(p0) || nS === 0) continue;
+    const r = firms.region[f];
+    const count = bySchoolRegion.start[r + 1] - bySchoolRegion.start[r];
+    const s = count > 0 ? bySchoolRegion.order[bySchoolRegion.start[r] + rp.int(count)] : rp.int(nS);
+    let u = rp.next() * mixTotal;
+    let depth = 1;
+    while (depth < 4 && u >= mix[depth - 1]) u -= mix[depth - 1], depth++;
+    const p = f * K;
+    const age = 1 + rp.int(4);
+    partnerships.school[p] = s;
+    partnerships.depth[p] = depth;
+    partnerships.basis[p] = depth >= 2 || !rp.chance(fc.initialFriendshipShare) ? CONTRACT : FRIENDSHIP;
+    partnerships.age[p] = age;
+    partnerships.startYear[p] = -age;
+    partnerships.trust[p] = clamp(scenario.behaviour.trustStart + 0.1 * age + 0.05 * depth, 0, 1);
+  }
+
+  const reasons = {
+    year: new Int32Array(nF).fill(-1),
+    choice: new Uint8Array(nF),
+    school: new Int32Array(nF).fill(-1),
+    fromDepth: new Uint8Array(nF),
+    toDepth: new Uint8Array(nF),
+    items: new Float64Array(nF * ITEM_COUNT),
+    options: new Float64Array(nF * 4).fill(NaN),
+  };
+
+  const lever: LeverValues = {
+    law: 0,
+    internPayFloor: 0,
+    taxRelief: 0,
+    greenChannel: 0,
+    groups: 0,
+    subsidyPerIntern: 0,
+    schoolFunding: 0,
+    dataPlatform: 0,
+  };
+
+  const w: World = {
+    scenario,
+    schools,
+    firms,
+    partnerships,
+    labour: { cheapLabour: new Float64Array(R).fill(scenario.labour.cheapLabour) },
+    reasons,
+    levers: compileLevers(scenario.policy),
+    streams: {
+      matching: createRng(seed, 'matching'),
+      decisions: createRng(seed, 'decisions'),
+      employment: createRng(seed, 'employment'),
+      learning: createRng(seed, 'learning'),
+    },
+    schoolsOfRegion: bySchoolRegion.order,
+    regionStart: bySchoolRegion.start,
+    firmsOfCell: byCell.order,
+    cellStart: byCell.start,
+    scratch: { items: new Float64Array(ITEM_COUNT), items2: new Float64Array(ITEM_COUNT), attitude: new Float64Array(nF),
+      schoolGains: new Float64Array(3 * nS),
+      schoolDepth: new Float64Array(2 * nS),
+    },
+    year: 0,
+    lever,
+    ledger: { taxForgone: 0, subsidies: 0, schoolFunding: 0, evaluationRewards: 0 },
+    counters: {
+      newLastYear: 0,
+      endedAfterOneYear: 0,
+      internOutput: 0,
+      grossTrainingCost: 0,
+      hires: 0,
+      retained: 0,
+      graduates: 0,
+      employed: 0,
+      skillSum: 0,
+    },
+    lastMetrics: {},
+  };
+  updateSkills(w);
+  for (let s = 0; s < nS; s++) w.schools.reputation[s] = clamp(0.5 * w.schools.skill[s] + 0.5 * sc.employmentBase, 0, 1);
+  return w;
+}

@@ -1,0 +1,144 @@
+import { CONTRACT, type World } from './state.ts';
+import { pow } from './det-math.ts';
+
+/** Benefit (+) and cost (−) items of one partnership for a firm, k¥ per year. */
+export const ITEMS = [
+  'internOutput',
+  'internPay',
+  'supervision',
+  'curriculum',
+  'investment',
+  'recruitmentSavings',
+  'techServices',
+  'poachingLoss',
+  'disputeRisk',
+  'adminCost',
+  'taxRelief',
+  'subsidy',
+  'greenChannel',
+  'evaluation',
+] as const;
+export type Item = (typeof ITEMS)[number];
+export const ITEM_COUNT = ITEMS.length;
+export const I_OUTPUT = 0;
+export const I_PAY = 1;
+export const I_SUPERVISION = 2;
+export const I_CURRICULUM = 3;
+export const I_INVESTMENT = 4;
+export const I_RECRUITMENT = 5;
+export const I_TECH = 6;
+export const I_POACHING = 7;
+export const I_DISPUTE = 8;
+export const I_ADMIN = 9;
+export const I_TAX = 10;
+export const I_SUBSIDY = 11;
+export const I_GREEN = 12;
+export const I_EVALUATION = 13;
+
+/** Quantities of a partnership besides money, written by {@link firmItems}. */
+export interface PartnershipFlows {
+  interns: number;
+  hires: number;
+  retention: number;
+}
+
+const flowsScratch: PartnershipFlows = { interns: 0, hires: 0, retention: 0 };
+
+/** A firm's stakes: the money scale of its decisions (k¥), 10% of a hire's wage times its size. */
+export function stakes(w: World, f: number): number {
+  return 0.1 * w.firms.wage[f] * w.firms.scale[f];
+}
+
+/** Whether a firm would be certified with a partnership of this depth and basis. */
+export function certifiable(w: World, f: number, depth: number, basis: number): boolean {
+  return basis === CONTRACT && depth >= 2 && w.firms.flagged[f] === 0;
+}
+
+/**
+ * Writes the expected yearly benefit and cost items of firm `f` cooperating with college
+ * `s` at `depth` (1–4) on `basis` into `out`, and returns the flows (interns, hires,
+ * retention). Every lever enters here through its named mechanism, so a change in an
+ * outcome can be traced to an item.
+ */
+export function firmItems(w: World, f: number, s: number, depth: number, basis: number, out: Float64Array): PartnershipFlows {
+  const { economics: e, labour: lab, mechanisms: m, policy } = w.scenario;
+  const F = w.firms;
+  const S = w.schools;
+  const L = w.lever;
+  const di = depth - 1;
+  const scale = F.scale[f];
+  const sizeRoot = Math.sqrt(scale);
+  const wage = F.wage[f];
+  const high = F.tech[f] === 1;
+  const sameSector = S.sector[s] === F.sector[f];
+  const skill = S.skill[s] * (sameSector ? 1 : e.sectorMismatch);
+  const bothInGroup = F.inGroup[f] === 1 && S.inGroup[s] === 1;
+
+  const interns = e.interns[di] * scale;
+  const manYears = (interns * e.internMonths[di]) / 12;
+  const productivity = F.fit[f] * (e.internProductivity + e.internSkillEffect * skill);
+  out[I_OUTPUT] = manYears * wage * productivity;
+  // The law enforces the pay floor in proportion to its strength: protection has a price.
+  const floorGap = L.internPayFloor - e.internPayShare;
+  const payShare = e.internPayShare + (floorGap > 0 ? L.law * floorGap : 0);
+  out[I_PAY] = -manYears * wage * payShare;
+  out[I_SUPERVISION] = -manYears * wage * e.supervisionShare[di];
+  out[I_CURRICULUM] = -e.curriculumCost[di] * sizeRoot;
+  const sharedBase = bothInGroup ? m.groupSharedBase * L.groups : 0;
+  out[I_INVESTMENT] = -e.investment[di] * sizeRoot * (1 - 0.5 * S.facilities[s]) * (1 - sharedBase);
+
+  const hireCap = w.scenario.firms.skilledHires * scale;
+  const wanted = interns * e.hireRate[di];
+  const hires = wanted < hireCap ? wanted : hireCap;
+  let retention = e.retentionBase + e.retentionPerDepth * di;
+  if (basis === CONTRACT) retention += L.law * m.lawRetention;
+  if (retention > 0.95) retention = 0.95;
+  // Low-tech firms can fill the job with cheap labour instead, so a trained hire saves them little.
+  const cheap = lab.substitution * w.labour.cheapLabour[F.region[f]];
+  const altCost = high ? lab.hiringCostHigh : lab.hiringCostLow * (1 - cheap);
+  const premium = high ? lab.skillPremiumHigh : lab.skillPremiumLow * (1 - cheap);
+  const perRetained = altCost + premium * wage * 2 * skill;
+  out[I_RECRUITMENT] = hires * retention * perRetained;
+  // What a leaver takes away grows with the training invested in them (months as an intern).
+  out[I_POACHING] = -hires * (1 - retention) * e.poachingCost * wage * (e.internMonths[di] / 6);
+  out[I_TECH] = e.techServices[di] * S.teacherPractice[s] * sizeRoot;
+  out[I_DISPUTE] = -e.disputeRate * (1 - L.law * m.lawDisputeCut) * interns * e.disputeCost;
+
+  const cert = certifiable(w, f, depth, basis);
+  out[I_ADMIN] = -e.adminCost[di];
+  out[I_GREEN] = cert ? e.adminCost[di] * L.greenChannel : 0;
+  out[I_TAX] = cert ? -L.taxRelief * (out[I_SUPERVISION] + out[I_CURRICULUM] + out[I_INVESTMENT]) : 0;
+  out[I_SUBSIDY] = basis === CONTRACT ? L.subsidyPerIntern * interns : 0;
+  const k = policy.evaluationInterval;
+  out[I_EVALUATION] =
+    k > 0 && bothInGroup ? (depth >= 3 ? m.evaluationReward / k : depth <= 1 ? -m.evaluationPenalty / k : 0) : 0;
+
+  flowsScratch.interns = interns;
+  flowsScratch.hires = hires;
+  flowsScratch.retention = retention;
+  return flowsScratch;
+}
+
+/** Sum of all items: the expected yearly net benefit (k¥). */
+export function netOf(items: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < ITEM_COUNT; i++) sum += items[i];
+  return sum;
+}
+
+/**
+ * Discounted value of the items for a firm: benefits that arrive only once graduates are
+ * trained (recruitment savings, services, poaching losses) are discounted by the firm's
+ * planning horizon, so short-horizon firms see little of them.
+ */
+export function discountedValue(w: World, f: number, depth: number, items: Float64Array): number {
+  const lag = w.scenario.economics.internLag[depth - 1];
+  const delta = lag > 0 ? pow(1 / (1 + w.firms.discount[f]), lag) : 1;
+  const delayed = items[I_RECRUITMENT] + items[I_TECH] + items[I_POACHING];
+  return netOf(items) - delayed + delta * delayed;
+}
+
+/** Gross training cost of the items (pay, supervision, curriculum, investment), as a positive k¥. */
+export function grossTrainingCost(items: Float64Array): number {
+  return -(items[I_PAY] + items[I_SUPERVISION] + items[I_CURRICULUM] + items[I_INVESTMENT]);
+}

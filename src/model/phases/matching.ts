@@ -1,0 +1,118 @@
+import { exp } from '../det-math.ts';
+import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
+import { schoolValue } from '../school-payoff.ts';
+import { recordReason } from '../record-reason.ts';
+import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
+
+/** Recomputes each college's load (depth units served) from the partnerships. */
+export function recomputeLoads(w: World): void {
+  const P = w.partnerships;
+  const load = w.schools.load;
+  load.fill(0);
+  for (let p = 0; p < P.school.length; p++) if (P.school[p] >= 0) load[P.school[p]] += P.depth[p];
+}
+
+/**
+ * Phase 3: firms with a free slot may search. A searcher looks at a few colleges (more
+ * with the data platform or inside a group), picks the most attractive, and enters at
+ * depth 1 or 2 — or stays out — by a logit choice on discounted net benefit minus the
+ * search cost, tilted by its attitude. The college accepts if it has capacity and gains.
+ */
+export function matchingPhase(w: World): void {
+  const { behaviour: b, mechanisms: m, schools: sc, world: ws } = w.scenario;
+  const F = w.firms;
+  const S = w.schools;
+  const P = w.partnerships;
+  const K = P.perFirm;
+  const rng = w.streams.matching;
+  const L = w.lever;
+  const items = w.scratch.items;
+  const items2 = w.scratch.items2;
+  if (S.n === 0) return;
+  recomputeLoads(w);
+  const platform = L.dataPlatform;
+  const extraPlatform = Math.round(m.platformCandidates * platform);
+  const capacity = sc.capacity;
+
+  for (let f = 0; f < F.n; f++) {
+    let active = 0;
+    let free = -1;
+    for (let k = 0; k < K; k++) {
+      const p = f * K + k;
+      if (P.school[p] >= 0) active++;
+      else if (free < 0) free = p;
+    }
+    if (free < 0) continue;
+    if (!rng.chance(active === 0 ? b.searchRate : b.secondPartnerRate)) continue;
+
+    const inGroup = F.inGroup[f] === 1;
+    const candidates = b.candidates + (inGroup ? m.groupCandidates : 0) + extraPlatform;
+    const region = F.region[f];
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let c = 0; c < candidates; c++) {
+      const far = platform > 0 && w.scenario.world.regions > 1 && rng.chance(0.5 * platform);
+      const r = far ? rng.int(ws.regions) : region;
+      const lo = w.regionStart[r];
+      const count = w.regionStart[r + 1] - lo;
+      if (count === 0) continue;
+      const s = w.schoolsOfRegion[lo + rng.int(count)];
+      let taken = false;
+      for (let k = 0; k < K; k++) if (P.school[f * K + k] === s) taken = true;
+      if (taken || S.load[s] + 1 > capacity) continue;
+      // A better-informed search (the platform) sees attractiveness with less noise.
+      const noise = 0.3 * (1 - 0.5 * platform) * rng.normal();
+      const fit = S.sector[s] === F.sector[f] ? S.alignment[s] : 0.3 * S.alignment[s];
+      const score = S.facilities[s] + S.teacherPractice[s] + fit + S.reputation[s] + noise - (r !== region ? 0.3 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    if (best < 0) continue;
+
+    const tau = b.choiceNoise * stakes(w, f);
+    const searchCost = b.searchCost * (inGroup ? 1 - m.groupSearchCut : 1) * (1 - m.platformSearchCut * platform);
+    const contractShare = b.contractShare + L.law * m.lawContracts;
+    const basis1 = rng.chance(contractShare) ? CONTRACT : FRIENDSHIP;
+    firmItems(w, f, best, 1, basis1, items);
+    const v1 = discountedValue(w, f, 1, items) - searchCost;
+    // An order class needs an agreement and enough trust to start with.
+    const trust0 = b.trustStart + L.law * m.lawTrust;
+    const canTwo = trust0 >= b.trustNeeded[1] && S.load[best] + 2 <= capacity;
+    let v2 = -Infinity;
+    if (canTwo) {
+      firmItems(w, f, best, 2, CONTRACT, items2);
+      v2 = discountedValue(w, f, 2, items2) - searchCost;
+    }
+    const att = F.attitude[f];
+    const u1 = v1 / tau + att;
+    const u2 = canTwo ? v2 / tau + att : -Infinity;
+    const top = Math.max(0, u1, u2);
+    const e0 = exp(-top);
+    const e1 = exp(u1 - top);
+    const e2 = canTwo ? exp(u2 - top) : 0;
+    const u = rng.next() * (e0 + e1 + e2);
+    const depth = u < e0 ? 0 : u < e0 + e1 ? 1 : 2;
+    if (depth === 0) {
+      recordReason(w, f, 'stay out', best, 0, 0, items, 0, v1, v2, NaN);
+      continue;
+    }
+    const vs = schoolValue(w, f, depth);
+    const accept = 1 / (1 + exp(-vs / sc.choiceNoise));
+    if (!rng.chance(accept)) {
+      recordReason(w, f, 'stay out', best, 0, 0, items, 0, v1, v2, NaN);
+      continue;
+    }
+    P.school[free] = best;
+    P.depth[free] = depth;
+    P.basis[free] = depth >= 2 ? CONTRACT : basis1;
+    P.age[free] = 1;
+    P.startYear[free] = w.year;
+    P.trust[free] = b.trustStart;
+    P.firmWantsUp[free] = NaN;
+    P.schoolWantsUp[free] = NaN;
+    S.load[best] += depth;
+    recordReason(w, f, 'enter', best, 0, depth, depth === 2 ? items2 : items, 0, v1, v2, NaN);
+  }
+}

@@ -1,0 +1,56 @@
+import { policyPhase } from './phases/policy.ts';
+import { labourMarketPhase } from './phases/labour-market.ts';
+import { matchingPhase } from './phases/matching.ts';
+import { decisionsPhase } from './phases/decisions.ts';
+import { capabilitiesPhase } from './phases/capabilities.ts';
+import { employmentPhase } from './phases/employment.ts';
+import { evaluationPhase } from './phases/evaluation.ts';
+import { learningPhase } from './phases/learning.ts';
+import { recordPhase } from './phases/record.ts';
+import type { World } from './state.ts';
+
+/** The yearly phases of MODEL.md §3, in their fixed order. */
+export const PHASES = [
+  'policy',
+  'labour market',
+  'matching',
+  'decisions',
+  'capabilities',
+  'graduates and employment',
+  'evaluation',
+  'learning',
+  'record',
+] as const;
+
+function resetYear(w: World): void {
+  const c = w.counters;
+  c.newLastYear = 0;
+  c.endedAfterOneYear = 0;
+  c.internOutput = 0;
+  c.grossTrainingCost = 0;
+  c.hires = 0;
+  c.retained = 0;
+  c.graduates = 0;
+  c.employed = 0;
+  c.skillSum = 0;
+  const l = w.ledger;
+  l.taxForgone = 0;
+  l.subsidies = 0;
+  l.schoolFunding = 0;
+  l.evaluationRewards = 0;
+}
+
+/** Runs one simulated year on `w` and writes its metrics into `row`. */
+export function stepYear(w: World, row: Float64Array): void {
+  resetYear(w);
+  policyPhase(w);
+  labourMarketPhase(w);
+  matchingPhase(w);
+  decisionsPhase(w);
+  capabilitiesPhase(w);
+  employmentPhase(w);
+  evaluationPhase(w);
+  learningPhase(w);
+  recordPhase(w, row);
+  w.year++;
+}
