@@ -17,8 +17,9 @@ export interface BasinGrid {
 }
 
 /**
- * The basin of (1,1) (or (1,1,1) with government, `z0` being the government's start share)
- * on an n × n grid of starts at the cell centres, each integrated to convergence.
+ * The basin of (1,1) — schools and firms all deep; with government, `z0` being the
+ * government's start share, whatever it ends up doing — on an n × n grid of starts at the
+ * cell centres, each integrated to convergence.
  */
 export function basinOfDeep(game: ReplicatorGame, n: number, z0 = 0.5): BasinGrid {
   const equilibria = findEquilibria(game);

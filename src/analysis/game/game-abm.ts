@@ -32,7 +32,9 @@ export interface GameAbmRun {
  * of the sweep. The expected change of a share per sweep is then exactly p(1−p)·gain(p)/M,
  * so M sweeps per time unit make the ensemble mean follow ṗ = p(1−p)·gain(p): the mean of
  * the sweep map is the Euler step of the ODE with step 1/M. Probabilities above 1 (when
- * |gain| > M) are clipped to 1; see {@link maxImitationProbability}.
+ * |gain| > M) are clipped to 1; see {@link maxImitationProbability}. Imitation cannot bring
+ * back a strategy nobody plays: where the ODE passes within about 1/agents of 0 or 1 before
+ * turning back, runs can be absorbed there.
  *
  * Pure and deterministic: draws come from `createRng(seed, 'game-imitation-<population>')`.
  */
@@ -97,7 +99,7 @@ export interface GameAbmEnsemble {
   sd: Float64Array[];
   /** `final[i][r]`: share of population i playing deep at `tmax` in run r. */
   final: Float64Array[];
-  /** Share of runs that end with every population at least 90% deep. */
+  /** Share of runs that end with schools and firms (the first two populations) each at least 90% deep. */
   endedDeep: number;
 }
 
@@ -127,7 +129,7 @@ export function gameAbmEnsemble(game: ReplicatorGame, options: GameAbmOptions, r
         sum2[i][k] += s[k] * s[k];
       }
       final[i][r] = s[s.length - 1];
-      if (s[s.length - 1] < 0.9) allDeep = false;
+      if (i < 2 && s[s.length - 1] < 0.9) allDeep = false;
     }
     if (allDeep) deepRuns++;
   }

@@ -10,7 +10,10 @@ export interface SettleResult {
   t: number;
   /** The asymptotically stable rest point reached (within 1e-6), or null. */
   equilibrium: Equilibrium | null;
-  /** True when every share is within 1e-3 of 1: the path ends at full deep cooperation. */
+  /**
+   * True when schools and firms (the first two shares) are within 1e-3 of 1 when integration
+   * stops: the path ends at full deep cooperation, whatever the government does.
+   */
   endsDeep: boolean;
 }
 
@@ -44,5 +47,5 @@ export function settle(game: ReplicatorGame, start: readonly number[], options: 
     if (reached) break;
   }
   const point = Array.from(y);
-  return { point, t, equilibrium: reached, endsDeep: point.every((v) => v >= 1 - 1e-3) };
+  return { point, t, equilibrium: reached, endsDeep: point[0] >= 1 - 1e-3 && point[1] >= 1 - 1e-3 };
 }

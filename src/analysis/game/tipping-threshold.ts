@@ -8,12 +8,15 @@ export interface ThresholdOptions {
   scan?: number;
   /** Bisection stops when the bracket is at most this wide (default 1e-3). */
   tolerance?: number;
+  /** Longest integration of one path (default 50,000): near the threshold convergence slows down. */
+  tmax?: number;
 }
 
 /**
  * The tipping threshold of parameter `name`: the smallest value in [from, to] at which the
- * path from `start` ends at full deep cooperation ((1,1), or (1,1,1) with government),
- * each path integrated to convergence. The range is scanned in `scan` equal steps to find the
+ * path from `start` ends at full deep cooperation (schools and firms all deep; with government,
+ * whatever the government ends up doing), each path integrated to convergence (up to t = 50,000:
+ * where (1,1) itself is about to lose stability the approach slows down like 1/distance). The range is scanned in `scan` equal steps to find the
  * first value that tips (so a non-monotone response does not mislead the bisection); the
  * bracket below it is then bisected until it is at most `tolerance` wide, and its upper end,
  * a value known to tip, is returned. Returns `from` when `from` already tips and null when
@@ -29,7 +32,8 @@ export function tippingThreshold(
 ): number | null {
   const scan = options.scan ?? 40;
   const tolerance = options.tolerance ?? 1e-3;
-  const tips = (v: number) => settle(gameFromParams(withGameParam(params, name, v)), start).endsDeep;
+  const tmax = options.tmax ?? 50_000;
+  const tips = (v: number) => settle(gameFromParams(withGameParam(params, name, v)), start, { tmax }).endsDeep;
   if (tips(from)) return from;
   let lo = from;
   let hi = Number.NaN;
