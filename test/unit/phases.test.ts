@@ -1,0 +1,244 @@
+import { describe, it, expect } from 'vitest';
+import { createWorld } from '../../src/model/create-world.ts';
+import { policyPhase } from '../../src/model/phases/policy.ts';
+import { labourMarketPhase } from '../../src/model/phases/labour-market.ts';
+import { matchingPhase, recomputeLoads } from '../../src/model/phases/matching.ts';
+import { decisionsPhase } from '../../src/model/phases/decisions.ts';
+import { capabilitiesPhase } from '../../src/model/phases/capabilities.ts';
+import { employmentPhase } from '../../src/model/phases/employment.ts';
+import { evaluationPhase } from '../../src/model/phases/evaluation.ts';
+import { learningPhase } from '../../src/model/phases/learning.ts';
+import { recordPhase } from '../../src/model/phases/record.ts';
+import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
+import { CONTRACT, FRIENDSHIP, type World } from '../../src/model/state.ts';
+import { small } from '../helpers/scenario.ts';
+
+const K = (w: World) => w.partnerships.perFirm;
+function clearPartnerships(w: World) {
+  w.partnerships.school.fill(-1);
+  w.partnerships.depth.fill(0);
+}
+function place(w: World, f: number, s: number, depth: number, basis: number, startYear = -2) {
+  const p = f * K(w);
+  w.partnerships.school[p] = s;
+  w.partnerships.depth[p] = depth;
+  w.partnerships.basis[p] = basis;
+  w.partnerships.startYear[p] = startYear;
+  w.partnerships.age[p] = w.year - startYear;
+  w.partnerships.trust[p] = 0.5;
+  return p;
+}
+const active = (w: World) => w.partnerships.school.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
+
+describe('phase 1: policy', () => {
+  it('evaluates schedules and expressions for the year and sets group membership by coverage', () => {
+    const w = createWorld(small({ policy: { taxRelief: [{ from: 2, value: 0.3 }], groups: 'year >= 1 ? 0.5 : 0', law: 'min(year / 4, 1)' } }), 1);
+    policyPhase(w);
+    expect(w.lever.taxRelief).toBe(0);
+    expect(w.lever.groups).toBe(0);
+    expect(w.firms.inGroup.every((g) => g === 0)).toBe(true);
+    w.year = 2;
+    policyPhase(w);
+    expect(w.lever.taxRelief).toBe(0.3);
+    expect(w.lever.law).toBe(0.5);
+    const members = w.firms.inGroup.reduce((a, b) => a + b, 0) / w.firms.n;
+    expect(members).toBeGreaterThan(0.4);
+    expect(members).toBeLessThan(0.6);
+  });
+  it('reports an expression that fails at run time with the lever and year', () => {
+    const w = createWorld(small({ policy: { taxRelief: 'year >= 1 ? log(0 * year) : 0' } }), 1);
+    policyPhase(w);
+    w.year = 1;
+    expect(() => policyPhase(w)).toThrow(/policy\.taxRelief: expression .* gave -Infinity in year 1/);
+  });
+});
+
+describe('phase 2: labour market', () => {
+  it('shrinks cheap labour by its trend from the second year on', () => {
+    const w = createWorld(small({ labour: { cheapLabour: 0.8, cheapLabourTrend: -0.1 } }), 1);
+    labourMarketPhase(w);
+    expect(w.labour.cheapLabour[0]).toBe(0.8);
+    w.year = 1;
+    labourMarketPhase(w);
+    expect(w.labour.cheapLabour[0]).toBeCloseTo(0.72, 12);
+  });
+});
+
+describe('phase 3: matching', () => {
+  it('keen searchers enter partnerships with colleges of their region; nobody searches at rate 0', () => {
+    const w = createWorld(small({ behaviour: { searchRate: 1, secondPartnerRate: 0 }, firms: { initialCooperationLow: 0, initialCooperationHigh: 0 } }), 2);
+    w.firms.attitude.fill(5);
+    policyPhase(w);
+    matchingPhase(w);
+    expect(active(w)).toBeGreaterThan(w.firms.n * 0.5);
+    for (let p = 0; p < w.partnerships.school.length; p++) {
+      const s = w.partnerships.school[p];
+      if (s < 0) continue;
+      const f = Math.floor(p / K(w));
+      expect(w.schools.region[s]).toBe(w.firms.region[f]);
+      expect(w.partnerships.startYear[p]).toBe(0);
+      expect([1, 2]).toContain(w.partnerships.depth[p]);
+    }
+    const w0 = createWorld(small({ behaviour: { searchRate: 0, secondPartnerRate: 0 }, firms: { initialCooperationLow: 0, initialCooperationHigh: 0 } }), 2);
+    policyPhase(w0);
+    matchingPhase(w0);
+    expect(active(w0)).toBe(0);
+  });
+  it('the data platform widens the search beyond the firm\'s region', () => {
+    const w = createWorld(small({ behaviour: { searchRate: 1 }, policy: { dataPlatform: 1 }, firms: { initialCooperationLow: 0, initialCooperationHigh: 0 } }), 2);
+    w.firms.attitude.fill(5);
+    policyPhase(w);
+    matchingPhase(w);
+    let far = 0;
+    for (let p = 0; p < w.partnerships.school.length; p++) {
+      const s = w.partnerships.school[p];
+      if (s >= 0 && w.schools.region[s] !== w.firms.region[Math.floor(p / K(w))]) far++;
+    }
+    expect(far).toBeGreaterThan(0);
+  });
+});
+
+describe('phase 4: decisions', () => {
+  it('friendship ties dissolve when the contact leaves; contracts and group ties do not', () => {
+    const w = createWorld(small({ behaviour: { contactTurnover: 1 } }), 3);
+    clearPartnerships(w);
+    w.year = 1;
+    const friend = place(w, 0, 0, 1, FRIENDSHIP, 0);
+    const contract = place(w, 1, 0, 1, CONTRACT, 0);
+    w.firms.attitude[1] = 5;
+    policyPhase(w);
+    recomputeLoads(w);
+    decisionsPhase(w);
+    expect(w.partnerships.school[friend]).toBe(-1);
+    expect(w.partnerships.school[contract]).toBe(0);
+    expect(w.counters.newLastYear).toBe(2);
+    expect(w.counters.endedAfterOneYear).toBe(1);
+    expect(w.reasons.choice[0]).toBe(7);
+  });
+  it('moving up needs enough trust', () => {
+    const w = createWorld(small({ behaviour: { contactTurnover: 0 } }), 3);
+    clearPartnerships(w);
+    w.year = 3;
+    for (let f = 0; f < 50; f++) place(w, f, f % w.schools.n, 2, CONTRACT, 0);
+    for (let f = 0; f < 50; f++) w.partnerships.trust[f * K(w)] = 0;
+    w.firms.attitude.fill(5);
+    policyPhase(w);
+    recomputeLoads(w);
+    decisionsPhase(w);
+    for (let f = 0; f < 50; f++) expect(w.partnerships.depth[f * K(w)]).toBeLessThanOrEqual(2);
+  });
+  it('school loads stay equal to the depth they serve', () => {
+    const w = createWorld(small(), 4);
+    policyPhase(w);
+    matchingPhase(w);
+    decisionsPhase(w);
+    const load = Float64Array.from(w.schools.load);
+    recomputeLoads(w);
+    expect(Array.from(load)).toEqual(Array.from(w.schools.load));
+  });
+});
+
+describe('phase 5: capabilities', () => {
+  it('deep partners add equipment; conditions relax toward the college\'s own level', () => {
+    const w = createWorld(small(), 5);
+    clearPartnerships(w);
+    for (let f = 0; f < 5; f++) place(w, f, 0, 4, CONTRACT);
+    policyPhase(w);
+    const before0 = w.schools.facilities[0];
+    w.schools.facilities[1] = w.schools.ownFacilities[1] + 0.2;
+    const before1 = w.schools.facilities[1];
+    capabilitiesPhase(w);
+    expect(w.schools.facilities[0]).toBeGreaterThan(before0);
+    expect(w.schools.teacherPractice[0]).toBeGreaterThan(w.schools.ownTeacherPractice[0]);
+    expect(w.schools.facilities[1]).toBeLessThan(before1);
+  });
+  it('school funding is paid to colleges that passed evaluation when evaluations run', () => {
+    const w = createWorld(small({ policy: { schoolFunding: 2, evaluationInterval: 2 } }), 5);
+    policyPhase(w);
+    w.schools.passed.fill(0);
+    w.schools.passed[0] = 1;
+    w.schools.passed[1] = 1;
+    capabilitiesPhase(w);
+    expect(w.ledger.schoolFunding).toBe(2 * 2 * 1000);
+  });
+});
+
+describe('phase 6: graduates and employment', () => {
+  it('books every receipt in the fiscal ledger and keeps rates in range', () => {
+    const w = createWorld(small({ policy: { taxRelief: 0.3, subsidyPerIntern: 2 } }), 6);
+    clearPartnerships(w);
+    for (let f = 0; f < 40; f++) place(w, f, f % w.schools.n, 1 + (f % 4), CONTRACT);
+    policyPhase(w);
+    evaluationPhase(w);
+    employmentPhase(w);
+    const receipts = w.firms.receipts.reduce((a, b) => a + b, 0);
+    expect(receipts).toBeGreaterThan(0);
+    expect(receipts).toBeCloseTo(w.ledger.taxForgone + w.ledger.subsidies, 6);
+    for (let s = 0; s < w.schools.n; s++) {
+      expect(w.schools.employment[s]).toBeGreaterThanOrEqual(0);
+      expect(w.schools.employment[s]).toBeLessThanOrEqual(1);
+    }
+    expect(w.counters.retained).toBeLessThanOrEqual(w.counters.hires);
+  });
+});
+
+describe('phase 7: evaluation', () => {
+  it('rewards deep group partners, flags formal shallow ones, and certifies contract partners at depth ≥ 2', () => {
+    const w = createWorld(small({ policy: { groups: 1, evaluationInterval: 2 } }), 7);
+    clearPartnerships(w);
+    w.year = 1;
+    policyPhase(w);
+    place(w, 0, 0, 4, CONTRACT);
+    place(w, 1, 0, 1, FRIENDSHIP);
+    place(w, 2, 0, 2, CONTRACT);
+    evaluationPhase(w);
+    expect(w.firms.net[0]).toBe(w.scenario.mechanisms.evaluationReward);
+    expect(w.firms.flagged[1]).toBe(1);
+    expect(w.firms.net[1]).toBe(-w.scenario.mechanisms.evaluationPenalty);
+    expect(Array.from(w.firms.certified.slice(0, 3))).toEqual([1, 0, 1]);
+    expect(w.ledger.evaluationRewards).toBe(w.scenario.mechanisms.evaluationReward);
+    // Not due in year 2 (every 2 years: years 1, 3, …).
+    w.year = 2;
+    w.firms.net.fill(0);
+    evaluationPhase(w);
+    expect(w.firms.net[0]).toBe(0);
+  });
+});
+
+describe('phase 8: learning', () => {
+  it('firms copy the attitude of better-off peers only', () => {
+    const w = createWorld(small({ behaviour: { imitationRate: 1, imitationScale: 0.01, learningRate: 0 }, world: { regions: 1, sectors: 1 } }), 8);
+    clearPartnerships(w);
+    w.firms.net.fill(0);
+    w.firms.attitude.fill(-1);
+    // Ten firms earn a lot and have a keen attitude: peers imitate them.
+    for (let f = 0; f < 10; f++) {
+      place(w, f, 0, 2, CONTRACT);
+      w.firms.net[f] = 1000;
+      w.firms.attitude[f] = 2;
+    }
+    learningPhase(w);
+    const copied = w.firms.attitude.filter((a) => a === 2).length;
+    expect(copied).toBeGreaterThan(10);
+    for (let f = 0; f < 10; f++) expect(w.firms.attitude[f]).toBe(2);
+    expect(w.firms.attitude.every((a) => a === 2 || a === -1)).toBe(true);
+  });
+});
+
+describe('phase 9: record', () => {
+  it('computes shares from the state', () => {
+    const w = createWorld(small({ world: { firms: 10 } }), 9);
+    clearPartnerships(w);
+    place(w, 0, 0, 1, FRIENDSHIP);
+    place(w, 1, 0, 3, CONTRACT);
+    place(w, 2, 1, 3, CONTRACT);
+    const row = new Float64Array(METRIC_COUNT);
+    recordPhase(w, row);
+    expect(row[METRIC_INDEX.firms_cooperating_share]).toBeCloseTo(0.3, 12);
+    expect(row[METRIC_INDEX.depth_3_share]).toBeCloseTo(0.2, 12);
+    expect(row[METRIC_INDEX.depth_0_share]).toBeCloseTo(0.7, 12);
+    expect(row[METRIC_INDEX.mean_depth]).toBeCloseTo(7 / 3, 12);
+    expect(row[METRIC_INDEX.friendship_share]).toBeCloseTo(1 / 3, 12);
+    expect(row[METRIC_INDEX.partnerships]).toBe(3);
+  });
+});
