@@ -23,7 +23,7 @@ describe('baseline calibration (MODEL.md §5, 10 seeds, years 0–3)', () => {
     ['intern_output_to_cost', 0.65, 0.8, 'BIBB 2007/2017: 0.76 / 0.69'],
     ['retention_rate', 0.45, 0.75, 'BIBB: 57–60% kept on'],
     ['employment_rate', 0.85, 0.95, 'MyCOS 2017: 92.1%'],
-  ] as const)('%s lies in [%s, %s] (%s)', (name, lo, hi) => {
+  ] as const)('%s lies in [%s, %s] (%s)', (name, lo, hi, _source) => {
     const v = m(name);
     expect(v).toBeGreaterThanOrEqual(lo);
     expect(v).toBeLessThanOrEqual(hi);
