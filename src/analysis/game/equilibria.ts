@@ -63,8 +63,8 @@ export function findEquilibria(game: ReplicatorGame): Equilibrium[] {
     }
     const where = game.interiorFormula && point.every((v) => v > 0 && v < 1) ? ` at ${game.interiorFormula}` : '';
     const condition =
-      `${label} is a mixed rest point${where}; it is never asymptotically stable ` +
-      `(the eigenvalues of its mixed shares sum to zero); here it is a ${kind}`;
+      `${label} is a mixed rest point${where}; never asymptotically stable ` +
+      `(the eigenvalues of its mixed shares sum to zero); here: ${kind}`;
     return { point, label, pure, jacobian, eigenvalues: values, kind, stable, condition, checks: [] };
   });
 }
