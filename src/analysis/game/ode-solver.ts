@@ -1,3 +1,5 @@
+import { pow } from '../../model/det-math.ts';
+
 /** Right-hand side of an autonomous ODE: writes dy/dt at `y` into `out`. */
 export type OdeRhs = (y: Float64Array, out: Float64Array) => void;
 
@@ -30,7 +32,8 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
  * The adaptive Runge–Kutta method of Dormand and Prince (RK45, order 5 with an embedded
  * order-4 error estimate, first-same-as-last), with the standard step-size control
  * (safety 0.9, step ratio between 0.2 and 5). With the default tolerances the global error
- * of the replicator systems here stays far below 1e-6 over hundreds of time units.
+ * of the replicator systems here stays far below 1e-6 over hundreds of time units. Only
+ * IEEE-exact arithmetic and the deterministic `pow`, so Node and browsers give the same bits.
  */
 export function odeSolver(f: OdeRhs, dim: number, tolerances: OdeTolerances = {}): OdeSolver {
   const rtol = tolerances.rtol ?? 1e-10;
@@ -72,7 +75,7 @@ export function odeSolver(f: OdeRhs, dim: number, tolerances: OdeTolerances = {}
           sum += (e / sc) * (e / sc);
         }
         const err = Math.sqrt(sum / dim);
-        const factor = err === 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
+        const factor = err === 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * pow(err, -0.2)));
         if (err <= 1) {
           t = last ? t1 : t + step;
           y.set(yNew);
