@@ -17,7 +17,7 @@ interface CliResult {
 function game(args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/bin.mjs', 'game', ...args], {
-      env: { ...process.env, COOPSIM_FROM_SOURCE: '1', NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1' },
     });
     let stdout = '';
     let stderr = '';
