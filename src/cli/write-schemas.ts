@@ -4,3 +4,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 // Writes the JSON Schema files that scenario files reference with "$schema".
 writeFileSync('scenarios/scenario.schema.json', `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/scenario.schema.json\n');
+// Experiment files (scenarios/experiments/) reference their own schema.
+import { experimentJsonSchema } from '../scenario/experiment-json-schema.ts';
+writeFileSync('scenarios/experiments/experiment.schema.json', `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`);
+process.stdout.write('wrote scenarios/experiments/experiment.schema.json\n');

@@ -1,0 +1,31 @@
+import { sobolSequence } from './sobol-sequence.ts';
+
+/**
+ * Saltelli's sampling scheme for first-order and total Sobol indices (Saltelli et al.
+ * 2010): base matrices A and B (N × k) from the first and last k dimensions of a
+ * 2k-dimensional Sobol sequence (its origin skipped), and for each factor i the matrix
+ * AB_i = A with column i taken from B. Points come in blocks of k + 2 per base row j:
+ * A_j, AB_1j … AB_kj, B_j (the layout SALib uses).
+ */
+export function saltelliDesign(samples: number, k: number): number[][] {
+  const base = sobolSequence(2 * k, samples, 1);
+  const out: number[][] = [];
+  for (const row of base) {
+    const a = row.slice(0, k);
+    const b = row.slice(k);
+    out.push(a);
+    for (let i = 0; i < k; i++) {
+      const ab = a.slice();
+      ab[i] = b[i];
+      out.push(ab);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Index of a Saltelli design point: base row j, and its role (A, AB_i, or B). */
+export function saltelliIndex(j: number, k: number, role: 'A' | 'B' | number): number {
+  const block = j * (k + 2);
+  return role === 'A' ? block : role === 'B' ? block + k + 1 : block + 1 + role;
+}
