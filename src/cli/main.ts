@@ -4,6 +4,9 @@ import { VERSION } from '../version.ts';
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerGame } from './commands/game.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerSensitivity } from './commands/sensitivity.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerGame(program);
+  registerSweep(program);
+  registerMerge(program);
+  registerSensitivity(program);
   return program;
 }
 

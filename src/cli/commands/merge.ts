@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { mergeSweeps } from '../../output/merge-sweeps.ts';
+import { SweepDirectoryError } from '../../output/sweep-directory.ts';
+import { UserError } from '../user-error.ts';
+import { reportOutcome } from './sweep.ts';
+
+/** `coopsim merge DIR... --out DIR`: joins the shard folders of a sweep. */
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('merge the output folders of a sharded sweep (e.g. a SLURM job array) into one, identical to an unsharded run')
+    .argument('<dirs...>', 'sweep output folders of the same experiment')
+    .requiredOption('--out <dir>', 'new or empty folder for the merged files')
+    .action((dirs: string[], opts: { out: string }) => {
+      let result;
+      try {
+        result = mergeSweeps(dirs, opts.out);
+      } catch (err) {
+        if (err instanceof SweepDirectoryError) throw new UserError(err.message, 1);
+        throw err;
+      }
+      process.stderr.write(`merge: ${result.runs} runs from ${dirs.length} folder${dirs.length === 1 ? '' : 's'} → ${opts.out}\n`);
+      reportOutcome(result.manifest, opts.out);
+    });
+}

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { SweepDirectoryError } from '../../output/sweep-directory.ts';
+import type { SweepManifest } from '../../output/sweep-manifest.ts';
+import { ExperimentAbortedError, runExperiment } from '../../runner/run-experiment.ts';
+import type { Shard } from '../../scenario/experiment-plan.ts';
+import { loadExperiment } from '../load-experiment.ts';
+import { intOption } from '../options.ts';
+import { parseShard } from '../parse-shard.ts';
+import { createProgressReporter, formatDuration } from '../progress-reporter.ts';
+import { UserError } from '../user-error.ts';
+
+/** Options shared by `sweep` and `sensitivity`. */
+export interface SweepCliOptions {
+  out: string;
+  workers?: number;
+  resume?: boolean;
+  shard?: Shard;
+  progress: boolean;
+}
+
+/** `coopsim sweep EXP --out DIR`: every run of an experiment on all cores, streamed to CSV files. */
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description(
+      'run every run of an experiment (design points × seeds) on a pool of worker threads; writes runs.csv, years.csv, ' +
+        'failures.csv and manifest.json to the output folder as runs finish',
+    )
+    .argument('<experiment>', 'experiment JSON file (see scenarios/experiments/)')
+    .requiredOption('--out <dir>', 'output folder (new or empty, or the folder to resume)')
+    .option('--workers <n>', `worker threads (default: available cores, here ${availableParallelism()})`, intOption('--workers', 1, 1024))
+    .option('--resume', 'continue an interrupted sweep in --out: run only the missing runs')
+    .option('--shard <i/n>', 'run only runs with run_id % n == i (for SLURM job arrays; merge the folders with coopsim merge)', parseShard)
+    .option('--no-progress', 'no progress display on stderr')
+    .action(async (file: string, opts: SweepCliOptions) => {
+      const manifest = await sweepCommand(file, opts, 'sweep');
+      reportOutcome(manifest, opts.out);
+    });
+}
+
+/** Runs the sweep of the CLI (shared with `sensitivity`); maps directory and abort errors to user errors. */
+export async function sweepCommand(file: string, opts: SweepCliOptions, label: string): Promise<SweepManifest> {
+  const experiment = loadExperiment(file);
+  const workers = opts.workers ?? availableParallelism();
+  const reporter = opts.progress ? createProgressReporter(label) : null;
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const t0 = performance.now();
+  try {
+    const result = await runExperiment(experiment, {
+      out: opts.out,
+      resume: opts.resume ?? false,
+      shard: opts.shard ?? null,
+      workers,
+      signal: controller.signal,
+      onProgress: reporter ? (p) => reporter.update(p) : undefined,
+      experimentFile: file,
+    });
+    reporter?.stop();
+    const m = result.manifest;
+    const session = m.sessions[m.sessions.length - 1];
+    process.stderr.write(
+      `${label}: ${session.ran} runs in ${formatDuration(performance.now() - t0)} on ${workers} worker${workers === 1 ? '' : 's'}` +
+        `${m.runs.planned - session.ran > 0 ? ` (${m.runs.planned - session.ran} done before)` : ''} → ${opts.out}\n`,
+    );
+    return m;
+  } catch (err) {
+    reporter?.stop();
+    if (err instanceof SweepDirectoryError) throw new UserError(err.message, 2);
+    if (err instanceof ExperimentAbortedError)
+      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, 130);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Exits non-zero with a one-line summary when runs failed. */
+export function reportOutcome(m: SweepManifest, dir: string): void {
+  if (m.runs.failed === 0) return;
+  const first = m.failures[0];
+  throw new UserError(
+    `${m.runs.failed} of ${m.runs.planned} runs failed (see ${dir}/failures.csv)` +
+      (first ? `; first: run ${first.run_id} (seed ${first.seed}): ${first.error}` : ''),
+    1,
+  );
+}

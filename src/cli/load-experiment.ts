@@ -1,0 +1,16 @@
+import { formatProblems } from '../scenario/parse.ts';
+import type { Experiment } from '../scenario/parse-experiment.ts';
+import { readExperimentFile } from '../scenario/read-experiment-file.ts';
+import { UserError } from './user-error.ts';
+
+/** Reads and validates an experiment file; problems become a user error naming the file and field. */
+export function loadExperiment(file: string): Experiment {
+  const r = readExperimentFile(file);
+  if (!r.ok) {
+    const lines = formatProblems(r.problems)
+      .split('\n')
+      .map((l) => (l.startsWith(`${file}:`) ? l : `${file}: ${l}`));
+    throw new UserError(lines.join('\n'), 1);
+  }
+  return r.value;
+}

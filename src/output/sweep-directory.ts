@@ -1,0 +1,338 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { RunOutput } from '../runner/run-request.ts';
+import type { ExperimentPlan, Shard } from '../scenario/experiment-plan.ts';
+import { VERSION } from '../version.ts';
+import { newManifest, MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from './sweep-manifest.ts';
+import {
+  csvLine,
+  failureLine,
+  failuresHeader,
+  lineRunId,
+  runsHeader,
+  runsLine,
+  summaryColumns,
+  SWEEP_FILES,
+  yearsHeader,
+  yearsLines,
+} from './sweep-rows.ts';
+
+/** A problem with a sweep directory that the user can fix (wrong folder, other experiment). */
+export class SweepDirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SweepDirectoryError';
+  }
+}
+
+/** Options of {@link openSweepDirectory}. */
+export interface SweepDirectoryOptions {
+  /** Continue a sweep already in the directory (else the directory must be empty). */
+  resume: boolean;
+  shard: Shard | null;
+  /** Hash of the experiment ({@link experimentHash}); a resume must match it. */
+  hash: string;
+  workers: number;
+  /** Experiment file, recorded in the manifest. */
+  experimentFile?: string | null;
+  /** Clock (for tests). */
+  now?: () => Date;
+}
+
+/** A sweep directory being written: results stream in, whole lines at a time. */
+export interface SweepDirectory {
+  readonly dir: string;
+  /** Runs complete from earlier sessions (resume); they are not run again. */
+  readonly done: ReadonlySet<number>;
+  /** Records a finished run. */
+  record(runId: number, out: RunOutput): void;
+  /** Records a failed run. */
+  fail(runId: number, error: string): void;
+  /** Writes out everything recorded so far. */
+  flush(): void;
+  /**
+   * Ends this session. When every run of the directory is done or failed, the files are
+   * rewritten in run_id order (atomically), so they are the same whatever the number of
+   * workers, shards or interruptions.
+   */
+  finish(): SweepManifest;
+}
+
+/** Rows batched before a write; a timer writes smaller batches. */
+const BATCH_RUNS = 256;
+const BATCH_MS = 200;
+
+/**
+ * Opens a directory for a sweep. Results are appended as runs finish: first a run's
+ * years.csv lines, then (after those are on disk) its runs.csv line, each batch with one
+ * write and an fsync per file. A run counts as done only if its runs.csv line is complete,
+ * and that line is only written once its years are. So after a crash at any moment,
+ * resuming drops a torn last line and any years of runs without a runs.csv line, and
+ * runs only what is missing. Failed runs are run again on resume.
+ */
+export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: SweepDirectoryOptions): SweepDirectory {
+  const now = options.now ?? (() => new Date());
+  const e = plan.experiment;
+  const paths = {
+    runs: join(dir, SWEEP_FILES.runs),
+    years: join(dir, SWEEP_FILES.years),
+    failures: join(dir, SWEEP_FILES.failures),
+    manifest: join(dir, SWEEP_FILES.manifest),
+  };
+  const headers = {
+    runs: csvLine(runsHeader(e)),
+    years: csvLine(yearsHeader(e)),
+    failures: csvLine(failuresHeader(e)),
+  };
+  const keepYears = e.outputs.years !== null;
+  const planned = new Set(plan.runIds(options.shard));
+
+  const exists = existsSync(dir);
+  if (exists && !statSync(dir).isDirectory()) throw new SweepDirectoryError(`${dir} is a file, not a folder`);
+  const entries = exists ? readdirSync(dir).filter((f) => !f.endsWith('.tmp')) : [];
+  let manifest: SweepManifest;
+  let doneLines: Map<number, string>;
+  let yearsOf: Map<number, string[]>;
+
+  if (entries.length > 0) {
+    if (!options.resume)
+      throw new SweepDirectoryError(`${dir} is not empty; add --resume to continue the sweep in it, or give a new folder`);
+    const previous = readManifest(paths.manifest, dir);
+    checkSameSweep(previous, options, dir);
+    manifest = previous;
+    ({ doneLines, yearsOf } = recover());
+    manifest.status = 'running';
+    manifest.finished = null;
+    manifest.failures = [];
+    manifest.sessions.push({ started: now().toISOString(), finished: null, workers: options.workers, ran: 0 });
+  } else {
+    mkdirSync(dir, { recursive: true });
+    manifest = newManifest(plan, options.hash, options.shard, options.experimentFile ?? null, now(), options.workers);
+    doneLines = new Map();
+    yearsOf = new Map();
+  }
+  manifest.runs.done = doneLines.size;
+  manifest.runs.failed = 0;
+  // The manifest goes first: a folder with data files always says what they are.
+  atomicWrite(paths.manifest, manifestText(manifest));
+  atomicWrite(paths.runs, headers.runs + [...doneLines.values()].join(''));
+  if (keepYears) atomicWrite(paths.years, headers.years + [...doneLines.keys()].map((id) => (yearsOf.get(id) ?? []).join('')).join(''));
+  atomicWrite(paths.failures, headers.failures);
+  syncDir(dir);
+
+  const done = new Set(doneLines.keys());
+  doneLines.clear();
+  yearsOf.clear();
+  const fds = {
+    runs: openSync(paths.runs, 'a'),
+    years: keepYears ? openSync(paths.years, 'a') : -1,
+    failures: openSync(paths.failures, 'a'),
+  };
+  const columns = summaryColumns(e);
+  const failures: RunFailure[] = [];
+  let pending = { runs: [] as string[], years: [] as string[], failures: [] as string[], count: 0 };
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ran = 0;
+  let finished = false;
+
+  const flush = () => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (pending.count === 0) return;
+    const batch = pending;
+    pending = { runs: [], years: [], failures: [], count: 0 };
+    // Years before runs: a runs.csv line promises that the run's years are on disk.
+    if (keepYears && batch.years.length > 0) appendDurably(fds.years, batch.years.join(''));
+    if (batch.runs.length > 0) appendDurably(fds.runs, batch.runs.join(''));
+    if (batch.failures.length > 0) appendDurably(fds.failures, batch.failures.join(''));
+  };
+
+  const schedule = () => {
+    pending.count++;
+    ran++;
+    if (pending.count >= BATCH_RUNS) flush();
+    else if (!timer) timer = setTimeout(flush, BATCH_MS);
+  };
+
+  return {
+    dir,
+    done,
+    record(runId, out) {
+      if (finished) throw new Error('sweep directory already finished');
+      if (keepYears) pending.years.push(yearsLines(plan, runId, out));
+      pending.runs.push(runsLine(plan, runId, out, columns));
+      done.add(runId);
+      schedule();
+    },
+    fail(runId, error) {
+      if (finished) throw new Error('sweep directory already finished');
+      const c = plan.coordinates(runId);
+      failures.push({ run_id: runId, point: c.point, replicate: c.replicate, seed: c.seed, error });
+      pending.failures.push(failureLine(plan, runId, error));
+      schedule();
+    },
+    flush,
+    finish() {
+      if (finished) return manifest;
+      flush();
+      finished = true;
+      for (const fd of Object.values(fds)) if (fd >= 0) closeSync(fd);
+      const failed = new Set(failures.map((f) => f.run_id));
+      let complete = true;
+      for (const id of planned) if (!done.has(id) && !failed.has(id)) complete = false;
+      if (complete) {
+        sortFile(paths.runs);
+        if (keepYears) sortFile(paths.years);
+        sortFile(paths.failures);
+        syncDir(dir);
+      }
+      failures.sort((a, b) => a.run_id - b.run_id);
+      const stamp = now().toISOString();
+      manifest.runs.done = done.size;
+      manifest.runs.failed = failures.length;
+      manifest.failures = failures.slice(0, MANIFEST_FAILURE_LIMIT);
+      manifest.status = complete ? 'complete' : 'incomplete';
+      manifest.finished = complete ? stamp : null;
+      const session = manifest.sessions[manifest.sessions.length - 1];
+      session.finished = stamp;
+      session.ran = ran;
+      atomicWrite(paths.manifest, manifestText(manifest));
+      syncDir(dir);
+      return manifest;
+    },
+  };
+
+  /** Reads what earlier sessions left: complete runs and their years, nothing torn. */
+  function recover(): { doneLines: Map<number, string>; yearsOf: Map<number, string[]> } {
+    const runs = readLines(paths.runs, headers.runs);
+    const doneLines = new Map<number, string>();
+    for (const line of runs) {
+      const id = lineRunId(line);
+      if (planned.has(id) && !doneLines.has(id)) doneLines.set(id, `${line}\n`);
+    }
+    const yearsOf = new Map<number, string[]>();
+    if (!keepYears) return { doneLines, yearsOf };
+    const byRun = new Map<number, string[]>();
+    for (const line of readLines(paths.years, headers.years)) {
+      const id = lineRunId(line);
+      if (!doneLines.has(id)) continue; // years of a run whose runs.csv line never made it
+      let list = byRun.get(id);
+      if (!list) byRun.set(id, (list = []));
+      list.push(`${line}\n`);
+    }
+    for (const id of [...doneLines.keys()]) {
+      const lines = byRun.get(id) ?? [];
+      const expected = plan.yearsOf(plan.coordinates(id).point);
+      const ok = lines.length === expected && lines.every((l, y) => l.startsWith(`${id},${y},`) || l === `${id},${y}\n`);
+      if (ok) yearsOf.set(id, lines);
+      else doneLines.delete(id); // should not happen given the write order; run it again
+    }
+    return { doneLines, yearsOf };
+  }
+}
+
+function manifestText(m: SweepManifest): string {
+  return `${JSON.stringify(m, null, 2)}\n`;
+}
+
+/** Reads a sweep's manifest, or explains why the folder is not a sweep. */
+export function readManifest(path: string, dir: string): SweepManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new SweepDirectoryError(`${dir} has no ${SWEEP_FILES.manifest}, so it holds no sweep to resume; give a new or empty folder`);
+  }
+  try {
+    const m = JSON.parse(text) as SweepManifest;
+    if (!m || typeof m !== 'object' || typeof m.experiment?.hash !== 'string') throw new Error('not a sweep manifest');
+    return m;
+  } catch (err) {
+    throw new SweepDirectoryError(`${path} is not a sweep manifest (${(err as Error).message})`);
+  }
+}
+
+function checkSameSweep(m: SweepManifest, options: SweepDirectoryOptions, dir: string): void {
+  if (m.experiment.hash !== options.hash)
+    throw new SweepDirectoryError(
+      `${dir} holds a sweep of a different experiment (${m.experiment.name || 'unnamed'}, hash ${m.experiment.hash.slice(0, 12)}; ` +
+        `this one is ${options.hash.slice(0, 12)}); resume only with the same experiment, or give a new folder`,
+    );
+  if (m.coopsim !== VERSION)
+    throw new SweepDirectoryError(`${dir} was written by coopsim ${m.coopsim}; this is ${VERSION}, whose results may differ: give a new folder`);
+  const a = m.shard ? `${m.shard.index}/${m.shard.count}` : 'all runs';
+  const b = options.shard ? `${options.shard.index}/${options.shard.count}` : 'all runs';
+  if (a !== b) throw new SweepDirectoryError(`${dir} holds shard ${a}; resume it with the same --shard (got ${b})`);
+}
+
+/**
+ * The complete data lines of a CSV file written by a sweep: a torn last line (no newline)
+ * is dropped; the header must be this experiment's (a torn header counts as none).
+ */
+function readLines(path: string, header: string): string[] {
+  if (!existsSync(path)) return [];
+  const text = readFileSync(path, 'utf8');
+  const end = text.lastIndexOf('\n');
+  if (end < 0) return [];
+  const lines = text.slice(0, end).split('\n');
+  if (`${lines[0]}\n` !== header)
+    throw new SweepDirectoryError(`${path}: its columns differ from this experiment's; it belongs to another sweep`);
+  return lines.slice(1);
+}
+
+/** Rewrites a sweep CSV file with its data lines in run_id order (stable: a run's years stay in order). */
+function sortFile(path: string): void {
+  const text = readFileSync(path, 'utf8');
+  const end = text.lastIndexOf('\n');
+  const lines = text.slice(0, end).split('\n');
+  const header = lines.shift() as string;
+  const keyed = lines.map((line, i) => ({ id: lineRunId(line), i, line }));
+  keyed.sort((a, b) => a.id - b.id || a.i - b.i);
+  atomicWrite(path, `${header}\n${keyed.map((k) => `${k.line}\n`).join('')}`);
+}
+
+/** Writes all of `text` at the end of a file and waits until it is on disk. */
+function appendDurably(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  fsyncSync(fd);
+}
+
+/** Replaces a file in one step: write a temporary file, fsync it, rename it over. */
+export function atomicWrite(path: string, text: string): void {
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    appendDurably(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // some file systems cannot fsync a directory; the renames are still atomic
+  }
+}
