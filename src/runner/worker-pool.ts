@@ -45,8 +45,14 @@ interface Task {
   reject(err: unknown): void;
   signal?: AbortSignal;
   onAbort?: () => void;
-  /** Deaths of a worker while this run was the one executing. */
+  /** Deaths of a worker while this run was the only one on it. */
   deaths: number;
+  /**
+   * Set after a worker died with this run and others on it: which one it was running is
+   * unknown (its last result may still have been on the way), so from then on the run
+   * goes to a worker alone, where a death can be blamed on it.
+   */
+  isolate: boolean;
   slot?: Slot;
 }
 
@@ -60,14 +66,15 @@ interface Slot {
 }
 
 /** Consecutive workers that died before finishing any run, after which the pool gives up. */
-const MAX_STARTUP_DEATHS = 3;
+const MAX_STARTUP_DEATHS = 8;
 
 /**
  * A pool of workers behind the {@link Runner} interface. It knows nothing about how a
  * worker is started (Node worker thread, web worker): the factory does. Workers are
  * started once and reused; results come back as transferred typed arrays. A worker that
- * dies is replaced and the run it was executing is retried (once by default); an aborted
- * run that is executing ends its worker, which is replaced.
+ * dies is replaced and its runs are sent again; a run that was alone on a worker that
+ * died is retried once (by default) and then fails. An aborted run that is executing
+ * ends its worker, which is replaced.
  */
 export function createWorkerPool(options: WorkerPoolOptions): Runner {
   const size = Math.max(1, Math.floor(options.size));
@@ -111,18 +118,22 @@ export function createWorkerPool(options: WorkerPoolOptions): Runner {
     if (!slot.alive) return;
     retire(slot);
     startupDeaths = slot.completed === 0 ? startupDeaths + 1 : 0;
-    const [executing, ...waiting] = slot.tasks;
+    const onIt = slot.tasks;
     slot.tasks = [];
-    for (const t of waiting) t.slot = undefined;
-    const requeue: Task[] = [...waiting];
-    if (executing) {
-      executing.slot = undefined;
-      executing.deaths++;
-      if (executing.deaths > retries) {
-        settle(executing);
-        executing.reject(new WorkerDiedError(`the worker running it died (${reason})${retries > 0 ? `, also on ${retries === 1 ? 'the retry' : `${retries} retries`}` : ''}`));
-      } else requeue.unshift(executing);
-    }
+    for (const t of onIt) t.slot = undefined;
+    const requeue: Task[] = [];
+    if (onIt.length === 1) {
+      const t = onIt[0];
+      t.deaths++;
+      if (t.deaths > retries) {
+        settle(t);
+        t.reject(new WorkerDiedError(`the worker running it died (${reason})${retries > 0 ? `, also on ${retries === 1 ? 'the retry' : `${retries} retries`}` : ''}`));
+      } else requeue.push(t);
+    } else
+      for (const t of onIt) {
+        t.isolate = true;
+        requeue.push(t);
+      }
     queue.unshift(...requeue);
     if (startupDeaths >= MAX_STARTUP_DEATHS) {
       broken = new Error(`workers cannot start: ${startupDeaths} died before finishing a run (last: ${reason})`);
@@ -157,14 +168,19 @@ export function createWorkerPool(options: WorkerPoolOptions): Runner {
     );
   };
 
+  const canTake = (s: Slot, t: Task) =>
+    s.alive && s.tasks.length < pipeline && !s.tasks.some((x) => x.isolate) && (!t.isolate || s.tasks.length === 0);
+
   const dispatch = () => {
     while (queue.length > 0 && !closed) {
+      const task = queue[0];
       let best: Slot | undefined;
-      for (const s of slots) if (s.alive && s.tasks.length < pipeline && (!best || s.tasks.length < best.tasks.length)) best = s;
+      for (const s of slots) if (canTake(s, task) && (!best || s.tasks.length < best.tasks.length)) best = s;
       // Start another worker rather than queue behind a busy one.
       if ((!best || best.tasks.length > 0) && slots.length < size) best = spawn();
       if (!best) return;
-      send(best, queue.shift() as Task);
+      queue.shift();
+      send(best, task);
     }
   };
 
@@ -193,7 +209,7 @@ export function createWorkerPool(options: WorkerPoolOptions): Runner {
       if (broken) return Promise.reject(broken);
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<RunOutput>((resolve, reject) => {
-        const task: Task = { req, resolve, reject, signal, deaths: 0 };
+        const task: Task = { req, resolve, reject, signal, deaths: 0, isolate: false };
         if (signal) {
           task.onAbort = () => abort(task);
           signal.addEventListener('abort', task.onAbort, { once: true });

@@ -95,7 +95,7 @@ export function analyzeSensitivity(experiment: Experiment, runs: readonly RunSum
       const y = pointMeans(output);
       const rng = createRng(experiment.replications.seed, `sensitivity:morris:${output}`);
       const trajectories = morris.steps.map((steps, t) => ({ steps, y: y.subarray(t * (k + 1), (t + 1) * (k + 1)) }));
-      const indices = morrisIndices(k, trajectories, { resamples: bootstrap, confidence, uniform: rng.next });
+      const indices = morrisIndices(k, trajectories, { resamples: bootstrap, confidence, uniform: () => rng.next() });
       indices.forEach((ix, i) => rows.push({ output, factor: factors[i], ...ix }));
     }
     return { method: 'morris', confidence, bootstrap, outputs, factors, rows };
@@ -114,7 +114,7 @@ export function analyzeSensitivity(experiment: Experiment, runs: readonly RunSum
       for (let i = 0; i < k; i++) fAB[i][j] = y[saltelliIndex(j, k, i)];
     }
     const rng = createRng(experiment.replications.seed, `sensitivity:sobol:${output}`);
-    const r = sobolIndices(fA, fB, fAB, { resamples: bootstrap, confidence, uniform: rng.next });
+    const r = sobolIndices(fA, fB, fAB, { resamples: bootstrap, confidence, uniform: () => rng.next() });
     r.factors.forEach((ix, i) => rows.push({ output, factor: factors[i], ...ix, samples: r.rows }));
   }
   return { method: 'sobol', confidence, bootstrap, outputs, factors, rows };
