@@ -27,3 +27,30 @@ export { explainDecision, type DecisionExplanation } from './model/explain-decis
 export { PHASES } from './model/step.ts';
 export { metricsToCsv, metricsToJson, YEAR_COLUMNS } from './output/metrics-table.ts';
 export { VERSION } from './version.ts';
+export { parseExperiment, type Experiment, type SummaryYear } from './scenario/parse-experiment.ts';
+export { readExperimentFile } from './scenario/read-experiment-file.ts';
+export { experimentSchema, DESIGN_TYPES, type ExperimentInput, type DesignType } from './scenario/experiment-schema.ts';
+export { planExperiment, type ExperimentPlan, type Shard } from './scenario/experiment-plan.ts';
+export {
+  runExperiment,
+  ExperimentAbortedError,
+  type RunExperimentOptions,
+  type ExperimentResult,
+  type ExperimentRun,
+  type ExperimentProgress,
+  type ExperimentTables,
+} from './runner/run-experiment.ts';
+export { createWorkerPool, WorkerDiedError, type PoolWorker, type WorkerFactory } from './runner/worker-pool.ts';
+export { createNodeWorkerPool } from './runner/node-pool.ts';
+export { mergeSweeps } from './output/merge-sweeps.ts';
+export type { SweepManifest, RunFailure } from './output/sweep-manifest.ts';
+export {
+  analyzeSensitivity,
+  type SensitivityReport,
+  type SensitivityOptions,
+  type RunSummary,
+  type MorrisRow,
+  type SobolRow,
+} from './analysis/sensitivity/analyze-sensitivity.ts';
+export { sensitivityToCsv, formatSensitivityTable } from './analysis/sensitivity/format-sensitivity.ts';
+export { readRunsCsv } from './analysis/sensitivity/read-runs-csv.ts';
