@@ -75,8 +75,14 @@ export interface Partnerships {
   readonly interns: Float64Array;
   readonly hires: Float64Array;
   readonly retained: Float64Array;
+  /** This year's realised net benefit for the firm / value for the college (k¥). */
   readonly firmNet: Float64Array;
   readonly schoolNet: Float64Array;
+  /** Running totals since the partnership began (k¥). */
+  readonly firmNetTotal: Float64Array;
+  readonly schoolNetTotal: Float64Array;
+  /** Equipment and base investment sunk into the partnership so far (k¥). */
+  readonly sunk: Float64Array;
   /** Probability the firm / the college wanted to deepen at the last decision. */
   readonly firmWantsUp: Float64Array;
   readonly schoolWantsUp: Float64Array;

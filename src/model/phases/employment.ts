@@ -1,5 +1,5 @@
 import { clamp } from '../det-math.ts';
-import { firmItems, grossTrainingCost, stakes, I_DISPUTE, I_EVALUATION, I_OUTPUT, I_SUBSIDY, I_TAX, netOf } from '../firm-payoff.ts';
+import { firmItems, grossTrainingCost, stakes, I_DISPUTE, I_EVALUATION, I_INVESTMENT, I_OUTPUT, I_SUBSIDY, I_TAX, netOf } from '../firm-payoff.ts';
 import { schoolValue } from '../school-payoff.ts';
 import type { World } from '../state.ts';
 
@@ -75,6 +75,9 @@ export function employmentPhase(w: World): void {
       P.retained[p] = flows.hires * flows.retention;
       P.firmNet[p] = net;
       P.schoolNet[p] = schoolValue(w, f, d);
+      P.firmNetTotal[p] += net;
+      P.schoolNetTotal[p] += P.schoolNet[p];
+      P.sunk[p] -= items[I_INVESTMENT];
       F.net[f] += net;
       const receipts = items[I_TAX] + items[I_SUBSIDY];
       F.receipts[f] += receipts;

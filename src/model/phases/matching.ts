@@ -108,6 +108,9 @@ export function matchingPhase(w: World): void {
     P.depth[free] = depth;
     P.basis[free] = depth >= 2 ? CONTRACT : basis1;
     P.age[free] = 1;
+    P.firmNetTotal[free] = 0;
+    P.schoolNetTotal[free] = 0;
+    P.sunk[free] = 0;
     P.startYear[free] = w.year;
     P.trust[free] = b.trustStart;
     P.firmWantsUp[free] = NaN;
