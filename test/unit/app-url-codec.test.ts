@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUrl, encodeUrl, decodeLever, encodeLever } from '../../src/app/url-codec.ts';
+import { defaultState, type AppState } from '../../src/app/state/app-state.ts';
+import { buildScenario } from '../../src/app/state/scenario-edits.ts';
+import { VERSION } from '../../src/version.ts';
+
+const roundTrip = (s: AppState) => decodeUrl(encodeUrl(s));
+
+describe('URL codec', () => {
+  it('an empty link gives the default state with no problems', () => {
+    const r = decodeUrl('');
+    expect(r.problems).toEqual([]);
+    expect(r.state).toEqual(defaultState('en'));
+  });
+
+  it('uses the fallback language when the link has none', () => {
+    expect(decodeUrl('', 'zh-CN').state.lang).toBe('zh-CN');
+  });
+
+  it('round-trips a full state: levers, schedules, expressions, assumptions, seed, view', () => {
+    const s: AppState = {
+      lang: 'zh-CN',
+      preset: 'tax-relief',
+      edits: {
+        'policy.law': [
+          { from: 3, value: 0.5 },
+          { from: 4, value: 1 },
+        ],
+        'policy.groups': 'year >= 5 ? 0.8 : 0.1',
+        'policy.subsidyPerIntern': 2.5,
+        'policy.evaluationInterval': 2,
+        'schools.facilities': 0.6,
+        'labour.cheapLabour': 0.2,
+        'world.firms': 1500,
+        'economics.interns': [1, 2, 3, 4],
+        seed: 42,
+        years: 15,
+        name: 'My scenario & more',
+      },
+      ensemble: 16,
+      compare: 'no-policy',
+      tab: 'network',
+      effectYear: 12,
+      year: 7,
+      selection: { kind: 'firm', index: 123 },
+    };
+    const r = roundTrip(s);
+    expect(r.problems).toEqual([]);
+    expect(r.state).toEqual(s);
+  });
+
+  it('writes the version and keeps links short: only edits that change the preset', () => {
+    const s = { ...defaultState(), edits: { 'policy.taxRelief': 0, 'policy.law': 1 } };
+    const q = new URLSearchParams(encodeUrl(s));
+    expect(q.get('v')).toBe(VERSION);
+    expect(q.get('law')).toBe('1');
+    expect(q.has('taxRelief')).toBe(false);
+  });
+
+  it('accepts full policy paths as well as bare lever names', () => {
+    const r = decodeUrl('policy.taxRelief=0.3');
+    expect(r.problems).toEqual([]);
+    expect(r.state.edits).toEqual({ 'policy.taxRelief': 0.3 });
+  });
+
+  it('lever values: numbers, steps and expressions', () => {
+    expect(decodeLever('0.3')).toEqual({ ok: true, value: 0.3 });
+    expect(decodeLever('0:0.5,3:1')).toEqual({
+      ok: true,
+      value: [
+        { from: 0, value: 0.5 },
+        { from: 3, value: 1 },
+      ],
+    });
+    expect(decodeLever('year > 2 ? 1 : 0')).toEqual({ ok: true, value: 'year > 2 ? 1 : 0' });
+    expect(encodeLever([{ from: 2, value: 0.25 }])).toBe('2:0.25');
+  });
+
+  it('refuses expressions the sandbox refuses, and says why', () => {
+    for (const evil of ['import("x")', 'constructor', 'f(x) = 1', 'a.b', '[1,2]', 'evaluate("1")']) {
+      const r = decodeUrl(`law=${encodeURIComponent(evil)}`);
+      expect(r.state.edits).toEqual({});
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]).toMatchObject({ kind: 'bad-value', name: 'law' });
+    }
+  });
+
+  it('falls back per field: bad, unknown and out-of-range values', () => {
+    const r = decodeUrl(
+      'taxRelief=7&law=0.5&schools.facilities=banana&bogus=1&lang=fr&preset=nope&n=5&cmp=x&tab=y&ey=999&sel=z9&world.nope=3',
+    );
+    expect(r.state.edits).toEqual({ 'policy.law': 0.5 });
+    expect(r.state.lang).toBe('en');
+    expect(r.state.preset).toBe('baseline');
+    expect(r.state.ensemble).toBe(32);
+    expect(r.state.effectYear).toBe(10);
+    expect(r.state.selection).toBeNull();
+    const kinds = r.problems.map((p) => ('name' in p ? `${p.kind}:${p.name}` : p.kind));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'bad-value:taxRelief',
+        'bad-value:schools.facilities',
+        'unknown-param:bogus',
+        'bad-lang',
+        'unknown-preset',
+        'bad-value:n',
+        'bad-value:cmp',
+        'bad-value:tab',
+        'bad-value:ey',
+        'bad-value:sel',
+        'bad-value:world.nope',
+      ]),
+    );
+    const range = r.problems.find((p) => p.kind === 'bad-value' && p.name === 'taxRelief');
+    expect(range && 'detail' in range ? range.detail : '').toMatch(/too large/);
+  });
+
+  it('flags links from another version but still uses them', () => {
+    const r = decodeUrl('v=0.0.1&law=1');
+    expect(r.problems).toEqual([{ kind: 'old-version', version: '0.0.1' }]);
+    expect(r.state.edits).toEqual({ 'policy.law': 1 });
+  });
+
+  it('never throws on garbage', () => {
+    const junk = ['%%%', '?=&=&&', 'a=%E0%A4%A', '__proto__.x=1', 'policy.__proto__=1', 'constructor=1', '?'.repeat(10000), 'law=' + 'x'.repeat(6000)];
+    for (const j of junk) {
+      const r = decodeUrl(j);
+      expect(buildScenario(r.state.preset, r.state.edits).ok).toBe(true);
+    }
+  });
+
+  it('keeps a preset’s own schedules untouched when not edited', () => {
+    const r = decodeUrl('preset=law');
+    expect(r.state.edits).toEqual({});
+    const s = buildScenario('law', r.state.edits);
+    expect(s.ok && s.value.policy.law).toEqual([
+      { from: 0, value: 0.5 },
+      { from: 3, value: 1 },
+    ]);
+  });
+});
