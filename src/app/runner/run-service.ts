@@ -1,0 +1,71 @@
+import { wrap } from 'comlink';
+import type { RunOutput, RunRequest } from '../../runner/run-request.ts';
+import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { BrowserWorkerApi } from '../../../workers/browser-worker.ts';
+import type { InspectOutput } from '../../../workers/inspect-api.ts';
+import { createPriorityPool, type PriorityPool } from './priority-pool.ts';
+
+/** Priorities of the pool's queue: what the user waits for first. */
+export const PRIORITY = { preview: 3, inspect: 2, ensemble: 1 } as const;
+
+/**
+ * The app's access to the model: a pool of web workers running the same code as the
+ * CLI, with a cache of finished runs (a run is a pure function of scenario and seed).
+ */
+export interface RunService {
+  readonly pool: PriorityPool<BrowserWorkerApi>;
+  /** One run, from the cache when it was done before. */
+  run(scenario: ScenarioInput, seed: number, priority: number, signal?: AbortSignal): Promise<RunOutput>;
+  /** A run with its network history and final state (for the network view and inspector). */
+  inspect(scenario: ScenarioInput, seed: number, options: { years?: number; layout?: boolean }, signal?: AbortSignal): Promise<InspectOutput>;
+  close(): Promise<void>;
+}
+
+/** Workers to start: one per core, at least 1, at most 4, leaving a core to the page where possible. */
+export function poolSize(cores: number | undefined): number {
+  const c = cores && cores > 0 ? cores : 2;
+  return Math.max(1, Math.min(4, c > 2 ? c - 1 : c));
+}
+
+/** Creates the run service over web workers built from workers/browser-worker.ts. */
+export function createRunService(size = poolSize(globalThis.navigator?.hardwareConcurrency)): RunService {
+  const pool = createPriorityPool<BrowserWorkerApi>({
+    size,
+    spawn: () => {
+      const worker = new Worker(new URL('../../../workers/browser-worker.ts', import.meta.url), { type: 'module', name: 'coopsim-model' });
+      return { api: wrap<BrowserWorkerApi>(worker), terminate: () => worker.terminate() };
+    },
+  });
+  const cache = new Map<string, RunOutput>();
+  const inspectCache = new Map<string, InspectOutput>();
+  const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
+    map.delete(key);
+    map.set(key, value);
+    while (map.size > max) map.delete(map.keys().next().value as string);
+  };
+  return {
+    pool,
+    async run(scenario, seed, priority, signal) {
+      const key = `${seed}|${JSON.stringify(scenario)}`;
+      const hit = cache.get(key);
+      if (hit) {
+        remember(cache, key, hit, 600);
+        return hit;
+      }
+      const req: RunRequest = { scenario, seed };
+      const out = await pool.call((api) => api.run(req), { signal, priority });
+      remember(cache, key, out, 600);
+      return out;
+    },
+    async inspect(scenario, seed, options, signal) {
+      const key = `${seed}|${options.years ?? ''}|${options.layout ? 1 : 0}|${JSON.stringify(scenario)}`;
+      const hit = inspectCache.get(key);
+      if (hit) return hit;
+      const req: RunRequest = { scenario, seed, years: options.years };
+      const out = await pool.call((api) => api.inspect(req, { layout: options.layout }), { signal, priority: PRIORITY.inspect });
+      remember(inspectCache, key, out, 12);
+      return out;
+    },
+    close: () => pool.close(),
+  };
+}
