@@ -1,0 +1,269 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './build-app.ts';
+import { launchChromium } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WAIT = 90_000;
+
+let outDir = '';
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  outDir = await buildApp();
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Opens the app with a query string and collects console errors and page errors. */
+async function open(query = '', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${query}`);
+  return { page, errors };
+}
+
+/** Waits until the ensemble of the newest request is drawn; returns its job id. */
+async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
+  await page.waitForFunction(
+    (after) => {
+      const el = document.querySelector<HTMLElement>('.app');
+      return el?.dataset.phase === 'ensemble' && Number(el.dataset.job) > after;
+    },
+    afterJob,
+    { timeout: WAIT },
+  );
+  return Number(await page.getAttribute('.app', 'data-job'));
+}
+
+/** Waits until the page's link contains `text` (the link is written a moment after a change). */
+async function urlContains(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((t) => decodeURIComponent(location.search.replace(/\+/g, ' ')).includes(t), text, { timeout: WAIT });
+}
+
+/** The values a line of a small multiple draws (its `data-values`, not pixels: the axis may rescale). */
+const lineValues = (page: Page, chart: string, cls: string) => page.getAttribute(`[data-chart="${chart}"] path.line.${cls}`, 'data-values');
+
+async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), click()]);
+  const file = await dl.path();
+  const bytes = readFileSync(file);
+  return { name: dl.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+function cli(args: string[]): string {
+  return execFileSync(process.execPath, [join(ROOT, 'src/cli/bin.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, COOPSIM_FROM_SOURCE: '1' },
+  });
+}
+
+describe('browser app in Chromium', () => {
+  it('loads without console errors and draws every chart with a legend and the summary', async () => {
+    const { page, errors } = await open();
+    await ensembleReady(page);
+    await expect(page.locator('h1').textContent()).resolves.toContain('School–enterprise cooperation');
+    expect(await page.locator('[data-chart="depth"] svg path.layer').count()).toBe(4);
+    expect(await page.locator('[data-chart="depth"] svg .legend-item').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('[data-chart="net-benefit"] svg path.line').count()).toBe(4);
+    expect(await page.locator('.multiples figure svg').count()).toBe(8);
+    expect(await page.locator('.multiples figure path.band.current').count()).toBe(8);
+    expect(await page.locator('.tile').count()).toBe(6);
+    await expect(page.locator('.tile[data-effect="deep"] .tile-ci').textContent()).resolves.toMatch(/90%/);
+    expect(await page.locator('.control.lever').count()).toBe(8);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moving a lever redraws the scenario’s series and leaves the baseline alone', async () => {
+    const { page, errors } = await open();
+    const job = await ensembleReady(page);
+    const before = { current: await lineValues(page, 'metric-deep_share', 'current'), baseline: await lineValues(page, 'metric-deep_share', 'baseline') };
+    await page.locator('.control[data-lever="taxRelief"] input[type="range"]').fill('0.6');
+    await ensembleReady(page, job);
+    const after = { current: await lineValues(page, 'metric-deep_share', 'current'), baseline: await lineValues(page, 'metric-deep_share', 'baseline') };
+    expect(after.baseline).toBe(before.baseline);
+    expect(after.current).not.toBe(before.current);
+    const diff = Number(await page.getAttribute('.tile[data-effect="cooperating"]', 'data-difference'));
+    expect(diff).toBeGreaterThan(0);
+    await expect(page.locator('.control[data-lever="taxRelief"] .value b').textContent()).resolves.toBe('60%');
+    await urlContains(page, 'taxRelief=0.6');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a drag of many slider moves coalesces to the latest value, quickly', async () => {
+    const { page } = await open('?n=16');
+    const job = await ensembleReady(page);
+    const slider = page.locator('.control[data-lever="law"] input[type="range"]');
+    for (const v of ['0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '1']) await slider.fill(v);
+    const last = await ensembleReady(page, job);
+    // Far fewer runs than moves: at most the first, maybe one in between, and the last.
+    expect(last - job).toBeLessThanOrEqual(10);
+    await urlContains(page, 'law=1');
+    const previewMs = Number(await page.getAttribute('.app', 'data-preview-ms'));
+    const ensembleMs = Number(await page.getAttribute('.app', 'data-ensemble-ms'));
+    console.log(`lever → preview redraw ${previewMs} ms; 16-seed band ${ensembleMs} ms (after a burst of 10 moves)`);
+    expect(previewMs).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a link restores the scenario, runs and view exactly', async () => {
+    const { page } = await open('?n=8');
+    let job = await ensembleReady(page);
+    await page.locator('.control[data-lever="groups"] input[type="range"]').fill('0.8');
+    job = await ensembleReady(page, job);
+    await page.locator('#evaluation-interval').selectOption('2');
+    job = await ensembleReady(page, job);
+    await page.locator('#effect-year').selectOption('15');
+    await page.waitForFunction(() => location.search.includes('ey=15'), null, { timeout: WAIT });
+    const url = page.url();
+    const tiles = await page.locator('.tile').allTextContents();
+    const depthPath = await page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd');
+    await page.close();
+
+    const second = await open(url.slice(server.url.length));
+    await ensembleReady(second.page);
+    expect(await second.page.locator('.tile').allTextContents()).toEqual(tiles);
+    expect(await second.page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd')).toBe(depthPath);
+    await expect(second.page.locator('.control[data-lever="groups"] input[type="range"]').inputValue()).resolves.toBe('0.8');
+    await expect(second.page.locator('#evaluation-interval').inputValue()).resolves.toBe('2');
+    await expect(second.page.locator('#effect-year').inputValue()).resolves.toBe('15');
+    await expect(second.page.locator('#ensemble').inputValue()).resolves.toBe('8');
+    expect(await second.page.locator('.notice').count()).toBe(0);
+    expect(second.errors).toEqual([]);
+    await second.page.close();
+  });
+
+  it('a garbage link still renders, with a message, using defaults for the bad fields', async () => {
+    const { page, errors } = await open('?taxRelief=banana&law=import(%22fs%22)&groups=0.5&bogus=1&lang=xx&preset=nope&ey=999&n=3&v=0.0.1');
+    await ensembleReady(page);
+    const notice = page.locator('.notice.warning');
+    await expect(notice.textContent()).resolves.toMatch(/taxRelief/);
+    const text = (await notice.textContent()) ?? '';
+    for (const part of ['law', 'bogus', 'nope', '0.0.1', 'xx']) expect(text).toContain(part);
+    expect(await page.locator('.multiples figure svg').count()).toBe(8);
+    await expect(page.locator('.control[data-lever="groups"] input[type="range"]').inputValue()).resolves.toBe('0.5');
+    await expect(page.locator('.control[data-lever="taxRelief"] input[type="range"]').inputValue()).resolves.toBe('0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switching language changes the visible text and the link', async () => {
+    const { page, errors } = await open('?n=1');
+    await ensembleReady(page);
+    const enTab = await page.locator('.tab[data-tab="overview"]').textContent();
+    await page.locator('button.lang[data-lang="zh-CN"]').click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('校企合作');
+    expect(await page.locator('.tab[data-tab="overview"]').textContent()).not.toBe(enTab);
+    await expect(page.locator('[data-chart="depth"] svg .title').textContent()).resolves.toBe('合作有多深？');
+    await page.waitForFunction(() => location.search.includes('lang=zh-CN'), null, { timeout: WAIT });
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
+    await page.locator('button.lang[data-lang="en"]').click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('School–enterprise');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the formula field is validated as you type', async () => {
+    const { page } = await open('?n=1');
+    const job = await ensembleReady(page);
+    const lever = page.locator('.control[data-lever="subsidyPerIntern"]');
+    await lever.locator('details.formula summary').click();
+    await lever.locator('input.expression').fill('year >= 5 ? 2 : foo');
+    await expect(lever.locator('.expr-status.bad').textContent()).resolves.toMatch(/foo/);
+    await lever.locator('input.expression').fill('year >= 5 ? 2 : 0');
+    await expect(lever.locator('.expr-status.ok').count()).resolves.toBe(1);
+    await ensembleReady(page, job);
+    await urlContains(page, 'subsidyPerIntern=year >= 5 ? 2 : 0');
+    await page.close();
+  });
+
+  it('clicking a firm in the network opens the inspector with its decision', async () => {
+    const { page, errors } = await open('?n=1&tab=network&y=10');
+    await ensembleReady(page);
+    await page.waitForSelector('[data-network="ready"]', { timeout: WAIT });
+    expect(await page.locator('.network-figure circle.node.firm').count()).toBeGreaterThan(50);
+    await expect(page.locator('.story h3').textContent()).resolves.toContain('year 10');
+    await page.locator('.network-figure circle.node.firm').first().click();
+    await page.waitForSelector('.inspector[data-state="ready"]', { timeout: WAIT });
+    await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^Firm \d+/);
+    expect(await page.locator('.inspector .timeline svg rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('.inspector .choice').count()).toBe(1);
+    await urlContains(page, 'sel=f');
+    await page.locator('.network-view button.step').click();
+    await expect(page.locator('.story h3').textContent()).resolves.toContain('year 11');
+    await page.locator('.network-figure rect.node.school').first().click();
+    await page.waitForSelector('.inspector[data-kind="school"][data-state="ready"]', { timeout: WAIT });
+    await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^College \d+/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the exported CSV equals coopsim run for the same scenario and seed', async () => {
+    for (const [query, args] of [
+      ['?seed=7&n=1', ['run', 'scenarios/baseline.json', '--seed', '7']],
+      ['?taxRelief=0.3&seed=5&n=1', ['run', 'scenarios/baseline.json', '--set', 'policy.taxRelief=0.3', '--seed', '5']],
+      ['?preset=law&n=1', ['run', 'scenarios/law.json']],
+    ] as const) {
+      const { page } = await open(query);
+      await ensembleReady(page);
+      await page.locator('.export-menu summary').click();
+      const csv = await downloadText(page, () => page.locator('button.export-csv').click());
+      expect(csv.name).toMatch(/\.csv$/);
+      expect(csv.text).toBe(cli([...args]));
+      await page.close();
+    }
+  });
+
+  it('exports charts (SVG, PNG), results JSON and the scenario file; imports a scenario with its problems shown', async () => {
+    const { page, errors } = await open('?taxRelief=0.3&n=8');
+    await ensembleReady(page);
+    await page.hover('[data-chart="depth"]');
+    const svg = await downloadText(page, () => page.locator('[data-chart="depth"] button.chart-svg').click());
+    expect(svg.text.startsWith('<svg')).toBe(true);
+    const png = await downloadText(page, () => page.locator('[data-chart="depth"] button.chart-png').click());
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    await page.locator('.export-menu summary').click();
+    const json = JSON.parse((await downloadText(page, () => page.locator('button.export-json').click())).text);
+    expect(json.seeds).toHaveLength(8);
+    expect(json.current.mean_depth.median).toHaveLength(20);
+    await page.locator('.export-menu summary').click();
+    const scenario = JSON.parse((await downloadText(page, () => page.locator('button.export-scenario').click())).text);
+    expect(scenario.policy.taxRelief).toBe(0.3);
+
+    const dir = mkdtempSync(join(tmpdir(), 'coopsim-import-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ policy: { taxRelief: 3, nope: 1 } }));
+    await page.locator('input.import-file').setInputFiles(bad);
+    await expect(page.locator('.notice.error').textContent()).resolves.toMatch(/policy\.taxRelief/);
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ name: 'Imported', policy: { law: 1 }, seed: 3 }));
+    const job = Number(await page.getAttribute('.app', 'data-job'));
+    await page.locator('input.import-file').setInputFiles(good);
+    await ensembleReady(page, job);
+    await expect(page.locator('.control[data-lever="law"] input[type="range"]').inputValue()).resolves.toBe('1');
+    await expect(page.locator('#seed').inputValue()).resolves.toBe('3');
+    await urlContains(page, 'law=1');
+    rmSync(dir, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
