@@ -186,12 +186,15 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
     const { t } = ctx;
     const id = state.preset;
     const edited = Object.keys(state.edits).length > 0;
+    // A scenario imported from a file or a link may carry its own name and description.
+    const ownName = typeof state.edits.name === 'string' ? state.edits.name : null;
+    const ownDescription = typeof state.edits.description === 'string' ? state.edits.description : null;
     replace(
       scenarioLine,
-      h('strong', {}, t(`preset.${id}` as MessageKey)),
-      edited ? ` ${t('header.edited')}` : '',
+      h('strong', {}, ownName ?? t(`preset.${id}` as MessageKey)),
+      edited && !ownName ? ` ${t('header.edited')}` : '',
       ' — ',
-      t(`presetDesc.${id}` as MessageKey),
+      ownDescription ?? (ownName ? t('presetDesc.custom') : t(`presetDesc.${id}` as MessageKey)),
     );
   }
 
@@ -275,6 +278,8 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
     const years = scenario.years;
     if (state.effectYear > years - 1) state = { ...state, effectYear: years - 1 };
     if (state.year > years - 1) state = { ...state, year: years - 1 };
+    const sel = state.selection;
+    if (sel && sel.index >= (sel.kind === 'firm' ? scenario.world.firms : scenario.world.schools)) state = { ...state, selection: null };
     writeUrl();
     const scenarioChanged =
       prev.preset !== state.preset || prev.edits !== state.edits || prev.ensemble !== state.ensemble || prev.compare !== state.compare;
@@ -312,6 +317,7 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
   // Runs: a quick one-seed preview, then the ensemble; bursts coalesce to the latest.
   const scheduler = createLatestScheduler<Job, Preview, Refined>({
     async preview(job) {
+      root.dataset.previewsRun = String(Number(root.dataset.previewsRun ?? 0) + 1);
       const [current, baseline] = await Promise.all([
         runs.run(job.input, job.seeds[0], PRIORITY.preview),
         runs.run(job.baselineInput, job.seeds[0], PRIORITY.preview),
@@ -353,6 +359,7 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       root.dataset.phase = 'ensemble';
       root.dataset.job = String(job.id);
       root.dataset.ensembleMs = (performance.now() - job.t0).toFixed(1);
+      root.dataset.ensemblesShown = String(Number(root.dataset.ensemblesShown ?? 0) + 1);
     },
     onError(_job, e) {
       statusKey = { key: 'status.error', params: { error: (e as Error)?.message ?? String(e) } };
@@ -399,6 +406,11 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       lastWidth = window.innerWidth;
       renderView(true);
     }, 200);
+  });
+
+  document.addEventListener('click', (ev) => {
+    for (const menu of root.querySelectorAll<HTMLDetailsElement>('details.export-menu[open]'))
+      if (!menu.contains(ev.target as Node)) menu.open = false;
   });
 
   renderAll();

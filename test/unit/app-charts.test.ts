@@ -52,7 +52,7 @@ describe('charts are pure functions from data to SVG', () => {
     const svg = bandChartSvg(data, { title: 'A <b> & "c"', format: pct, cap: 1 });
     checkSvg(svg);
     expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
-    expect(svg).not.toContain('>110%<');
+    expect(svg).not.toContain('>120%<');
     expect(svg).toContain('>100%<');
   });
 

@@ -75,14 +75,16 @@ export function bandChartSvg(data: BandChartData, o: BandChartOptions): string {
   const series = [data.current.lo, data.current.hi, data.current.mid];
   if (data.baseline) series.push(data.baseline.lo, data.baseline.hi, data.baseline.mid);
   let [lo, hi] = o.domain ?? extent(series, [0, 1]);
+  const rawHi = hi;
   if (!o.domain) {
     lo = Math.min(0, lo);
     if (hi <= lo) hi = lo + 1;
     hi += (hi - lo) * 0.05;
+    if (o.cap !== undefined && rawHi <= o.cap) hi = Math.min(hi, o.cap);
   }
   const x = scaleLinear().domain([data.years[0] ?? 0, data.years[n - 1] ?? 1]).range([left, width - right]);
   const y = scaleLinear().domain([lo, hi]).range([height - bottom, top]).nice(4);
-  if (o.cap !== undefined && y.domain()[1] > o.cap && hi <= o.cap * 1.0001) y.domain([y.domain()[0], o.cap]);
+  if (o.cap !== undefined && y.domain()[1] > o.cap && rawHi <= o.cap) y.domain([y.domain()[0], o.cap]);
   const xs = cut(data.years).map((t) => x(t));
   // The drawn values, for tooltips and tests (independent of the axis scaling).
   const values = (a: ArrayLike<number>) => cut(a).map((v) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : '')).join(' ');
