@@ -22,6 +22,13 @@ export const KEY_METRICS: readonly { name: SeriesName; format: 'percent' | 'leve
   { name: 'fiscal_cost', format: 'mYuan' },
 ];
 
+/** Decimals of a percentage tick: 5%, 2.5%, 0.25%. */
+function tickDecimals(v: number): number {
+  const pct = Math.abs(v) * 100;
+  for (let d = 0; d < 3; d++) if (Math.abs(pct * 10 ** d - Math.round(pct * 10 ** d)) < 1e-6) return d;
+  return 2;
+}
+
 /** Mean share of firms at each depth 1–4 per year over runs. */
 function depthMeans(runs: Results['current']): Float64Array[] {
   return [1, 2, 3, 4].map((d) => {
@@ -52,7 +59,7 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
         baselineLabel,
         yLabel: t('chart.depth.axis'),
         yearLabel: t('chart.year'),
-        formatPercent: (v) => fmt.percent(v, v > 0 && v < 0.1 ? 1 : 0),
+        formatPercent: (v) => fmt.percent(v, tickDecimals(v)),
       },
     ),
   );
@@ -87,7 +94,7 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
   const multiples = KEY_METRICS.map((m) => {
     const title = t(`metric.${m.name}` as MessageKey);
     const format = (v: number) =>
-      m.format === 'percent' ? fmt.percent(v, v !== 0 && Math.abs(v) < 0.1 ? 1 : 0) : m.format === 'mYuan' ? fmt.number(v, Math.abs(v) >= 10 || v === 0 ? 0 : 1) : fmt.number(v, 1);
+      m.format === 'percent' ? fmt.percent(v, tickDecimals(v)) : m.format === 'mYuan' ? fmt.number(v, Math.abs(v) >= 10 || v === 0 ? 0 : 1) : fmt.number(v, 1);
     const data = { years, current: band(m.name, results.current), baseline: band(m.name, results.baseline), ensemble };
     return figureView(
       ctx,
