@@ -70,8 +70,8 @@ export interface SweepDirectory {
 }
 
 /** Rows batched before a write; a timer writes smaller batches. */
-const BATCH_RUNS = 256;
-const BATCH_MS = 200;
+const BATCH_RUNS = 1024;
+const BATCH_MS = 1000;
 
 /**
  * Opens a directory for a sweep. Results are appended as runs finish: first a run's
