@@ -2,7 +2,7 @@ import { bootstrapInterval, type Interval } from './bootstrap.ts';
 
 /** First-order and total Sobol indices of one factor, with bootstrap intervals. */
 export interface SobolFactorIndices {
-  /** First-order index S1 (Saltelli et al. 2010 estimator). */
+  /** First-order index S1 (Saltelli et al. 2010 estimator, centred). */
   first: number;
   firstInterval: Interval;
   /** Total index ST (Jansen 1999 estimator). */
@@ -22,10 +22,12 @@ export interface SobolOptions {
  * Sobol indices from a Saltelli design: fA[j] = f(A_j), fB[j] = f(B_j), fAB[i][j] =
  * f(AB_i,j) where AB_i is A with column i from B. With V the variance of all f(A) and
  * f(B) values:
- *   S1_i = mean(fB · (fAB_i − fA)) / V            (Saltelli et al. 2010)
+ *   S1_i = mean((fB − m) · (fAB_i − fA)) / V      (Saltelli et al. 2010)
  *   ST_i = mean((fA − fAB_i)²) / (2V)              (Jansen 1999)
- * Intervals: percentile bootstrap over the base rows j. Rows with a non-finite value
- * (a failed run) are left out.
+ * where m is the mean of all f(A) and f(B): centring fB leaves the estimator's
+ * expectation unchanged and cuts its variance when the output's mean is large next to
+ * its spread. Intervals: percentile bootstrap over the base rows j. Rows with a
+ * non-finite value (a failed run) are left out.
  */
 export function sobolIndices(
   fA: ArrayLike<number>,
@@ -41,10 +43,13 @@ export function sobolIndices(
     if (ok) rows.push(j);
   }
   const all = Int32Array.from(rows.keys());
-  const variance = (idx: Int32Array) => {
+  const mean = (idx: Int32Array) => {
     let s = 0;
     for (let t = 0; t < idx.length; t++) s += fA[rows[idx[t]]] + fB[rows[idx[t]]];
-    const m = s / (2 * idx.length);
+    return s / (2 * idx.length);
+  };
+  const variance = (idx: Int32Array) => {
+    const m = mean(idx);
     let ss = 0;
     for (let t = 0; t < idx.length; t++) {
       const a = fA[rows[idx[t]]] - m;
@@ -54,10 +59,11 @@ export function sobolIndices(
     return ss / (2 * idx.length);
   };
   const first = (i: number) => (idx: Int32Array) => {
+    const m = mean(idx);
     let s = 0;
     for (let t = 0; t < idx.length; t++) {
       const j = rows[idx[t]];
-      s += fB[j] * (fAB[i][j] - fA[j]);
+      s += (fB[j] - m) * (fAB[i][j] - fA[j]);
     }
     return s / idx.length / variance(idx);
   };
