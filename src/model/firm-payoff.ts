@@ -133,7 +133,9 @@ export function netOf(items: Float64Array): number {
  */
 export function discountedValue(w: World, f: number, depth: number, items: Float64Array): number {
   const lag = w.scenario.economics.internLag[depth - 1];
-  const delta = lag > 0 ? pow(1 / (1 + w.firms.discount[f]), lag) : 1;
+  const base = 1 / (1 + w.firms.discount[f]);
+  // pow(x, 1) is x and pow(x, 2) is x·x (its own special cases): no call for those lags.
+  const delta = lag === 1 ? base : lag === 2 ? base * base : lag > 0 ? pow(base, lag) : 1;
   const delayed = items[I_RECRUITMENT] + items[I_TECH] + items[I_POACHING];
   return netOf(items) - delayed + delta * delayed;
 }
