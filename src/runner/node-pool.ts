@@ -33,9 +33,22 @@ export interface NodeWorkerPoolOptions {
   retries?: number;
 }
 
+/**
+ * The parent's Node options minus those a worker thread refuses (`--input-type`, which
+ * `node --input-type=module -e …` scripts carry).
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--input-type') i++;
+    else if (!argv[i].startsWith('--input-type=')) out.push(argv[i]);
+  }
+  return out;
+}
+
 /** Starts one Node worker thread for the pool. */
 export function startNodeWorker(file: string): PoolWorker {
-  const worker = new Worker(file);
+  const worker = new Worker(file, { execArgv: workerExecArgv(process.execArgv) });
   let lastError: string | undefined;
   let listener: ((reason: string) => void) | undefined;
   let ended = false;
