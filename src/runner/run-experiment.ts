@@ -193,7 +193,6 @@ export async function runExperiment(experiment: Experiment | unknown, options: R
   manifest.finished = aborted ? null : finished;
   manifest.sessions[0].finished = finished;
   manifest.sessions[0].ran = results.size + failures.length;
-  manifest.files = { runs: 'runs', years: exp.outputs.years ? 'years' : null, failures: 'failures' };
   if (aborted) throw new ExperimentAbortedError(manifest);
   const columns = summaryColumns(exp);
   const runs = ids(results).map((id) => toRun(plan, id, results.get(id) as RunOutput, columns));

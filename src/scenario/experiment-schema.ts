@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METRIC_NAMES } from '../model/metrics.ts';
-import { show } from './fields.ts';
+import { int, show } from './fields.ts';
 
 /** Most factors a Sobol/Saltelli design accepts (its Sobol sequence has 2 × this many dimensions). */
 export const MAX_SOBOL_FACTORS = 16;
@@ -173,14 +173,13 @@ export const experimentSchema = z.strictObject({
   design: designSchema.default({ type: 'grid' }).describe('how factor values are combined into design points'),
   replications: z
     .strictObject({
-      count: positiveInt('runs (seeds) per design point', 100_000).default(1),
-      seed: z
-        .number({ error: (iss) => `${show(iss.input)} is not a number; expected an integer 0–4294967295` })
-        .int({ error: (iss) => `${show(iss.input)} is not an integer; expected an integer 0–4294967295` })
-        .min(0, { error: (iss) => `${show(iss.input)} is too small; expected an integer 0–4294967295` })
-        .max(4294967295, { error: (iss) => `${show(iss.input)} is too large; expected an integer 0–4294967295` })
-        .default(1)
-        .describe('master seed: replicate r of every design point runs with seed deriveSeed(seed, r); sampling designs draw from it too'),
+      count: int(1, 1, 100_000, 'runs (seeds) per design point'),
+      seed: int(
+        1,
+        0,
+        4294967295,
+        'master seed: replicate r of every design point runs with seed deriveSeed(seed, r); sampling designs draw from it too',
+      ),
     })
     .default({ count: 1, seed: 1 })
     .describe('seeds per design point (the same seeds at every point: common random numbers)'),
