@@ -60,7 +60,7 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'coopsim-sweep-'));
   // The reference: the long experiment uninterrupted, on two workers.
   const r = sweep(LONG, dir('long-ref'), '--workers', '2');
-  expect(r.stderr).toMatch(/216 runs in .* on 2 workers/);
+  expect(r.stderr).toMatch(/432 runs in .* on 2 workers/);
   expect(r.status).toBe(0);
 });
 
@@ -126,7 +126,7 @@ describe('coopsim sweep', () => {
     const out = dir('killed');
     expect(await killPartWay(LONG, out, 20)).toBe('SIGKILL');
     const first = lineCount(join(out, 'runs.csv')) - 1;
-    expect(first).toBeLessThan(216);
+    expect(first).toBeLessThan(432);
     expect(manifest(out).status).toBe('running');
     // Without --resume the folder is refused.
     const refused = sweep(LONG, out);
@@ -143,7 +143,7 @@ describe('coopsim sweep', () => {
     const m = manifest(out);
     expect(m.status).toBe('complete');
     expect(m.sessions).toHaveLength(3);
-    expect(m.sessions[2].ran).toBe(216 - second);
+    expect(m.sessions[2].ran).toBe(432 - second);
   });
 
   it('recovers from torn last lines and orphan years rows', () => {
@@ -162,7 +162,7 @@ describe('coopsim sweep', () => {
     appendFileSync(join(out, 'years.csv'), years[1 + 32 * 10 + 3].slice(0, 9));
     const r = sweep(LONG, out, '--resume');
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/sweep: 186 runs .* \(30 done before\)/);
+    expect(r.stderr).toMatch(/sweep: 402 runs .* \(30 done before\)/);
     expectSameFiles(out, ref);
   });
 
