@@ -14,38 +14,68 @@ export interface Rng {
 }
 
 /**
+ * Alea (Johannes Baagøe's generator, as in seedrandom), seeded by seedrandom and then
+ * stepped here with exactly its arithmetic, so the draws are the same numbers. The state
+ * and the spare normal are number fields of one object: drawing allocates nothing.
+ */
+class AleaStream implements Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private c: number;
+  private spare = 0.5;
+  private hasSpare = false;
+
+  constructor(state: seedrandom.State.Alea) {
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+    this.c = state.c;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    return (this.s2 = t - (this.c = t | 0));
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * ln(s)) / s);
+    this.spare = v * m;
+    this.hasSpare = true;
+    return u * m;
+  }
+}
+
+/**
  * Creates the random stream `name` of a run seeded with `seed`.
  *
  * Each phase draws from its own named stream, so adding draws to one phase never
  * shifts the draws of another, and a run depends only on (scenario, seed).
  */
 export function createRng(seed: number | string, name: string): Rng {
-  const gen = seedrandom.alea(`coopsim:${seed}:${name}`);
-  let spare = NaN;
-  const next = (): number => gen();
-  return {
-    next,
-    int: (n: number) => Math.floor(gen() * n),
-    chance: (p: number) => gen() < p,
-    normal(): number {
-      if (!Number.isNaN(spare)) {
-        const s = spare;
-        spare = NaN;
-        return s;
-      }
-      let u = 0;
-      let v = 0;
-      let s = 0;
-      do {
-        u = 2 * gen() - 1;
-        v = 2 * gen() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s === 0);
-      const m = Math.sqrt((-2 * ln(s)) / s);
-      spare = v * m;
-      return u * m;
-    },
-  };
+  return new AleaStream(seedrandom.alea(`coopsim:${seed}:${name}`, { state: true }).state());
 }
 
 /** Derives the seed of replicate `index` from a master seed, independent of run order. */
