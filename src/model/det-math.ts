@@ -59,38 +59,35 @@ const LN2_LO = 1.90821492927058770002e-10;
 
 /** Natural logarithm, bit-identical across JavaScript engines. */
 export function ln(x: number): number {
-  // 0, negatives, NaN, subnormals and +∞: stdlib.
-  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) return stdLn(x);
-  F64[0] = x;
-  let hx = U32[HI] | 0;
-  const biased = hx >> 20;
-  hx &= 0x000fffff;
-  // −2^−20 ≤ f < 2^−20 below (x within about 2^−20 of a power of two): stdlib.
-  if ((0x000fffff & (2 + hx)) < 3) return stdLn(x);
-  let i = (hx + 0x95f64) & 0x100000;
-  // Normalize x or x/2: give it the biased exponent 1023 − (i >> 20). stdlib rewrites the
-  // high word; scaling by that power of two is exact (x is normal here; the shift is at
-  // least −1022 except for x ≥ 2^1023, which keeps stdlib's way).
-  const shift = 1023 - (i >> 20) - biased;
-  if (shift < -1022) return stdLn(x);
-  const k = biased - 1023 + (i >> 20);
-  const f = x * POW2[shift + 1022] - 1.0;
-  const s = f / (2.0 + f);
-  const z = s * s;
-  i = hx - 0x6147a;
-  const w = z * z;
-  const j = 0x6b851 - hx;
-  const t1 = w * (0.3999999999940942 + w * (0.22222198432149784 + w * 0.15313837699209373));
-  const t2 = z * (0.6666666666666735 + w * (0.2857142874366239 + w * (0.1818357216161805 + w * 0.14798198605116586)));
-  i |= j;
-  const R = t2 + t1;
-  if (i > 0) {
-    const hfsq = 0.5 * f * f;
-    if (k === 0) return f - (hfsq - s * (hfsq + R));
-    return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+  // Positive normal numbers; 0, negatives, NaN, subnormals and +∞ fall through to stdlib.
+  if (x >= 2.2250738585072014e-308 && x < Infinity) {
+    F64[0] = x;
+    const biased = U32[HI] >> 20;
+    const hx = U32[HI] & 0x000fffff;
+    const i = (hx + 0x95f64) & 0x100000;
+    // Normalize x or x/2: give it the biased exponent 1023 − (i >> 20). stdlib rewrites
+    // the high word; scaling by that power of two is exact. Left to stdlib: x ≥ 2^1023
+    // (the shift leaves the table) and x within about 2^−20 of a power of two.
+    const shift = 1023 - (i >> 20) - biased;
+    if ((0x000fffff & (2 + hx)) >= 3 && shift >= -1022) {
+      const k = biased - 1023 + (i >> 20);
+      const f = x * POW2[shift + 1022] - 1.0;
+      const s = f / (2.0 + f);
+      const z = s * s;
+      const w = z * z;
+      const t1 = w * (0.3999999999940942 + w * (0.22222198432149784 + w * 0.15313837699209373));
+      const t2 = z * (0.6666666666666735 + w * (0.2857142874366239 + w * (0.1818357216161805 + w * 0.14798198605116586)));
+      const R = t2 + t1;
+      if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+        const hfsq = 0.5 * f * f;
+        if (k === 0) return f - (hfsq - s * (hfsq + R));
+        return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+      }
+      if (k === 0) return f - s * (f - R);
+      return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+    }
   }
-  if (k === 0) return f - s * (f - R);
-  return k * LN2_HI - (s * (f - R) - k * LN2_LO - f);
+  return stdLn(x);
 }
 
 /** x^y, bit-identical across JavaScript engines. */
