@@ -12,6 +12,11 @@ node_state() {
   sinfo -h -N -n "$host" -o '%t' 2>/dev/null | head -n 1
 }
 
+# True if a process of this name runs (zombies left by an earlier stop do not count).
+alive() {
+  ps -C "$1" -o stat= 2>/dev/null | grep -qv '^Z'
+}
+
 if command -v sinfo >/dev/null 2>&1 && [ "$(node_state)" = "idle" ]; then
   exit 0
 fi
@@ -39,7 +44,7 @@ chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge
 chmod 700 /etc/munge /var/lib/munge /var/log/munge
 chmod 755 /run/munge
 chmod 400 /etc/munge/munge.key
-if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
+if ! alive munged || ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
   runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/munged.pid || {
     echo "ensure-slurm: munged did not start" >&2
     exit 1
@@ -83,7 +88,7 @@ if ! scontrol ping 2>/dev/null | grep -q 'is UP'; then
   /usr/sbin/slurmctld || { echo "ensure-slurm: slurmctld did not start (see /var/log/slurm/slurmctld.log)" >&2; exit 1; }
   started=1
 fi
-if ! pgrep -x slurmd >/dev/null 2>&1; then
+if ! alive slurmd; then
   /usr/sbin/slurmd || { echo "ensure-slurm: slurmd did not start (see /var/log/slurm/slurmd.log)" >&2; exit 1; }
   started=1
 fi
