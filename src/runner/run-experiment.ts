@@ -155,6 +155,14 @@ export async function runExperiment(experiment: Experiment | unknown, options: R
           skipped: dir.done.size,
         });
       }
+    } catch (err) {
+      // A failure of the folder itself (a full disk): leave it as resumable as it is.
+      try {
+        dir.finish();
+      } catch {
+        // the original error says more
+      }
+      throw err;
     } finally {
       if (ownRunner && runner) await runner.close();
     }
