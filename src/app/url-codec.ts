@@ -14,6 +14,18 @@ import {
   type Lang,
   type Tab,
 } from './state/app-state.ts';
+import {
+  ABM_FIELDS,
+  GAME_PARAM_NAMES,
+  GAME_SLIDERS,
+  defaultGameState,
+  encodeStarts,
+  parseAbmField,
+  parseGameParam,
+  parseStarts,
+  sameStarts,
+  type GameState,
+} from './state/game-state.ts';
 import { findPreset } from './state/presets.ts';
 import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from './state/scenario-edits.ts';
 
@@ -36,6 +48,17 @@ export interface DecodedUrl {
 
 /** Link parameters that are not scenario fields. */
 const VIEW_PARAMS = ['v', 'lang', 'preset', 'n', 'cmp', 'tab', 'ey', 'y', 'sel'] as const;
+/**
+ * Link parameters of the game panel: `game.V`, `game.alpha`, … (sliders), `game.starts`
+ * (`x:y` pairs), `game.abm=1` (agent-based runs shown) and their settings `game.agents`,
+ * `game.runs`, `game.M`, `game.seed`.
+ */
+const GAME_LINK_PARAMS: readonly string[] = [
+  ...GAME_PARAM_NAMES.map((n) => `game.${n}`),
+  'game.starts',
+  'game.abm',
+  ...ABM_FIELDS.map((f) => `game.${f.name}`),
+];
 /** Scenario fields at the top level that a link may set by their bare name. */
 const TOP_LEVEL_FIELDS = ['seed', 'years', 'name', 'description'] as const;
 /** Sections of a scenario a dotted link parameter may address. */
@@ -165,7 +188,7 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   // Scenario edits, each checked on its own so one bad field does not spoil the rest.
   const edits: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
-    if ((VIEW_PARAMS as readonly string[]).includes(name)) continue;
+    if ((VIEW_PARAMS as readonly string[]).includes(name) || GAME_LINK_PARAMS.includes(name)) continue;
     const raw = get(name) as string;
     const path = paramToPath(name);
     if (path === undefined) {
@@ -219,10 +242,51 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
     if (m && Number(m[2]) < count) state.selection = { kind: m[1] === 'f' ? 'firm' : 'school', index: Number(m[2]) };
     else bad('sel', sel, 'expected f<firm number> or s<college number> of this scenario');
   }
+  state.game = decodeGame(get, bad);
   return { state, problems };
 }
 
-/** Writes the app state as a link's query string (without `?`): version, language, preset, edits, view. */
+/** The game panel's part of a link; each bad field falls back to its default with a problem. */
+function decodeGame(get: (name: string) => string | undefined, bad: (name: string, value: string, detail: string) => void): GameState {
+  const game = defaultGameState();
+  for (const name of GAME_PARAM_NAMES) {
+    const raw = get(`game.${name}`);
+    if (raw === undefined) continue;
+    const r = parseGameParam(name, raw);
+    if (r.ok) game.params[name] = r.value;
+    else bad(`game.${name}`, raw, r.error);
+  }
+  const starts = get('game.starts');
+  if (starts !== undefined) {
+    const r = starts.length > MAX_VALUE_LENGTH ? { ok: false as const, error: `longer than ${MAX_VALUE_LENGTH} characters` } : parseStarts(starts);
+    if (r.ok) game.starts = r.value;
+    else bad('game.starts', starts, r.error);
+  }
+  const abm = get('game.abm');
+  if (abm !== undefined) {
+    if (abm === '1' || abm === '0') game.abm.show = abm === '1';
+    else bad('game.abm', abm, 'expected 1 (agent-based runs shown) or 0');
+  }
+  for (const f of ABM_FIELDS) {
+    const raw = get(`game.${f.name}`);
+    if (raw === undefined) continue;
+    const r = parseAbmField(f.name, raw);
+    if (r.ok) game.abm[f.name] = r.value;
+    else bad(`game.${f.name}`, raw, r.error);
+  }
+  return game;
+}
+
+/** Writes the game panel's fields that differ from a fresh visit. */
+function encodeGame(game: GameState, p: URLSearchParams): void {
+  const d = defaultGameState();
+  for (const s of GAME_SLIDERS) if (game.params[s.name] !== d.params[s.name]) p.set(`game.${s.name}`, String(game.params[s.name]));
+  if (!sameStarts(game.starts, d.starts)) p.set('game.starts', encodeStarts(game.starts));
+  if (game.abm.show) p.set('game.abm', '1');
+  for (const f of ABM_FIELDS) if (game.abm[f.name] !== d.abm[f.name]) p.set(`game.${f.name}`, String(game.abm[f.name]));
+}
+
+/** Writes the app state as a link's query string (without `?`): version, language, preset, edits, view, game. */
 export function encodeUrl(state: AppState): string {
   const p = new URLSearchParams();
   p.set('v', VERSION);
@@ -244,5 +308,6 @@ export function encodeUrl(state: AppState): string {
   if (state.effectYear !== d.effectYear) p.set('ey', String(state.effectYear));
   if (state.year !== d.year) p.set('y', String(state.year));
   if (state.selection) p.set('sel', `${state.selection.kind === 'firm' ? 'f' : 's'}${state.selection.index}`);
+  encodeGame(state.game, p);
   return p.toString();
 }

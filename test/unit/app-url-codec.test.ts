@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl, decodeLever, encodeLever } from '../../src/app/url-codec.ts';
 import { defaultState, type AppState } from '../../src/app/state/app-state.ts';
+import { defaultGameState, MAX_STARTS } from '../../src/app/state/game-state.ts';
 import { buildScenario } from '../../src/app/state/scenario-edits.ts';
 import { VERSION } from '../../src/version.ts';
 
@@ -43,6 +44,14 @@ describe('URL codec', () => {
       effectYear: 12,
       year: 7,
       selection: { kind: 'firm', index: 123 },
+      game: {
+        params: { V: 12.5, alpha: 0.35, Cs: 2.75, Ce: 6, gs: 1.25, ge: 4, q: 0.8 },
+        starts: [
+          [0.123, 0.9],
+          [0, 1],
+        ],
+        abm: { show: true, agents: 200, runs: 5, M: 20, seed: 77 },
+      },
     };
     const r = roundTrip(s);
     expect(r.problems).toEqual([]);
@@ -113,6 +122,65 @@ describe('URL codec', () => {
     );
     const range = r.problems.find((p) => p.kind === 'bad-value' && p.name === 'taxRelief');
     expect(range && 'detail' in range ? range.detail : '').toMatch(/too large/);
+  });
+
+  it('round-trips the game panel: sliders, start points (none too) and agent-based runs', () => {
+    const game = defaultGameState();
+    game.params.ge = 5.5;
+    game.params.q = 0.65;
+    game.starts = [
+      [0.25, 0.75],
+      [0.5, 0.001],
+    ];
+    game.abm.show = true;
+    const s: AppState = { ...defaultState(), tab: 'game', game };
+    const q = new URLSearchParams(encodeUrl(s));
+    expect(q.get('game.ge')).toBe('5.5');
+    expect(q.get('game.q')).toBe('0.65');
+    expect(q.get('game.starts')).toBe('0.25:0.75,0.5:0.001');
+    expect(q.get('game.abm')).toBe('1');
+    // Defaults stay out of the link.
+    expect(q.has('game.V')).toBe(false);
+    expect(q.has('game.agents')).toBe(false);
+    const r = roundTrip(s);
+    expect(r.problems).toEqual([]);
+    expect(r.state).toEqual(s);
+    const none = roundTrip({ ...defaultState(), game: { ...defaultGameState(), starts: [] } });
+    expect(none.problems).toEqual([]);
+    expect(none.state.game.starts).toEqual([]);
+    // The default game writes nothing.
+    expect(encodeUrl(defaultState())).not.toContain('game.');
+  });
+
+  it('game fields fall back to their defaults one by one, each with a problem', () => {
+    const d = defaultGameState();
+    const many = Array.from({ length: MAX_STARTS + 1 }, () => '0.5:0.5').join(',');
+    const cases: [string, string, RegExp][] = [
+      ['game.V=25', 'game.V', /outside 0–20/],
+      ['game.alpha=-0.1', 'game.alpha', /outside 0–1/],
+      ['game.q=lots', 'game.q', /expected a number/],
+      ['game.Cs=', 'game.Cs', /expected a number/],
+      ['game.ge=Infinity', 'game.ge', /expected a number/],
+      ['game.starts=0.5:1.5', 'game.starts', /0–1/],
+      ['game.starts=0.5;0.5', 'game.starts', /x:y pairs/],
+      ['game.starts=0.5:0.5:0.5', 'game.starts', /x:y pairs/],
+      [`game.starts=${many}`, 'game.starts', /at most 12/],
+      ['game.abm=yes', 'game.abm', /expected 1/],
+      ['game.agents=3', 'game.agents', /whole number from 10 to 5000/],
+      ['game.runs=2.5', 'game.runs', /whole number/],
+      ['game.M=0', 'game.M', /whole number from 1 to 50/],
+      ['game.seed=-1', 'game.seed', /whole number/],
+    ];
+    for (const [query, name, detail] of cases) {
+      const r = decodeUrl(`${query}&game.Ce=6`);
+      expect(r.problems, query).toHaveLength(1);
+      const p = r.problems[0];
+      expect(p.kind === 'bad-value' && p.name, query).toBe(name);
+      expect(p.kind === 'bad-value' ? p.detail : '', query).toMatch(detail);
+      // The bad field keeps its default; the good one next to it is used.
+      expect(r.state.game, query).toEqual({ ...d, params: { ...d.params, Ce: 6 } });
+    }
+    expect(decodeUrl('game.nope=1').problems).toEqual([{ kind: 'unknown-param', name: 'game.nope' }]);
   });
 
   it('flags links from another version but still uses them', () => {

@@ -1,3 +1,4 @@
+import { defaultGameState, type GameState } from './game-state.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 
 /** Languages of the user interface. */
@@ -47,6 +48,8 @@ export interface AppState {
   /** Year shown in the network view. */
   year: number;
   selection: Selection | null;
+  /** The game panel: sliders, start points, agent-based runs. */
+  game: GameState;
 }
 
 /** The state of a fresh visit. */
@@ -61,6 +64,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     effectYear: 10,
     year: 0,
     selection: null,
+    game: defaultGameState(),
   };
 }
 
