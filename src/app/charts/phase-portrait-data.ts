@@ -1,10 +1,10 @@
+import type { EquilibriumKind } from '../../analysis/game/classify-eigenvalues.ts';
 import { findEquilibria } from '../../analysis/game/equilibria.ts';
-import { runGameAbm } from '../../analysis/game/game-abm.ts';
 import type { GameParams } from '../../analysis/game/game-params.ts';
 import { replicatorVelocity } from '../../analysis/game/replicator-game.ts';
 import { trajectory } from '../../analysis/game/trajectory.ts';
 import { twoPopulationCoefficients, twoPopulationGame } from '../../analysis/game/two-population-game.ts';
-import { deriveSeed } from '../../model/rng.ts';
+import { gameAbmRuns, type GameAbmOutput } from './game-abm-runs.ts';
 
 /** A point of a path in the (x, y) plane. */
 export interface PathPoint {
@@ -22,11 +22,13 @@ export interface PhasePortraitData {
    * firms' (ẏ = 0, the line x = (Ce − ge)/(q(1−α)V)) when they cross the open square.
    */
   nullclines: { population: 'schools' | 'firms'; x1: number; y1: number; x2: number; y2: number }[];
-  equilibria: { x: number; y: number; stable: boolean; kind: string; label: string }[];
+  equilibria: { x: number; y: number; stable: boolean; kind: EquilibriumKind; label: string }[];
   /** ODE trajectories, one per start. */
   trajectories: { start: [number, number]; points: PathPoint[] }[];
-  /** Agent-based runs (thin lines), one per run, from the first start. */
-  abmRuns: { seed: number; points: PathPoint[] }[];
+  /** Agent-based runs (thin lines): each with the index of its start and its seed. */
+  abmRuns: { start: number; seed: number; points: PathPoint[] }[];
+  /** The mean of the agent-based runs from each start that has runs. */
+  abmMeans: { start: number; points: PathPoint[] }[];
 }
 
 /** Options of {@link phasePortraitData}. */
@@ -35,7 +37,7 @@ export interface PhasePortraitDataOptions {
   tmax?: number;
   /** Vector-field grid points per axis (default 15). */
   grid?: number;
-  /** Agent-based runs from each start (none by default). */
+  /** Agent-based runs from each start (none by default); see {@link gameAbmRuns}. */
   abm?: { agents: number; runs: number; seed: number; M?: number };
 }
 
@@ -82,16 +84,15 @@ export function phasePortraitData(
       points: path.times.map((t, k) => ({ t, x: path.points[k][0], y: path.points[k][1] })),
     };
   });
-  const abmRuns: PhasePortraitData['abmRuns'] = [];
-  if (options.abm) {
-    const { agents, runs, seed, M } = options.abm;
-    starts.forEach((s, si) => {
-      for (let r = 0; r < runs; r++) {
-        const runSeed = deriveSeed(seed, si * runs + r);
-        const run = runGameAbm(game, { agents, sweepsPerUnit: M ?? 10, tmax, start: s }, runSeed);
-        abmRuns.push({ seed: runSeed, points: run.times.map((t, k) => ({ t, x: run.shares[0][k], y: run.shares[1][k] })) });
-      }
-    });
-  }
-  return { field, nullclines, equilibria, trajectories, abmRuns };
+  const abm = options.abm ? abmPaths(gameAbmRuns({ params: two, starts, tmax, ...options.abm })) : { abmRuns: [], abmMeans: [] };
+  return { field, nullclines, equilibria, trajectories, ...abm };
+}
+
+/** The runs and means of {@link gameAbmRuns} (computed in a worker, say) as paths to draw. */
+export function abmPaths(out: GameAbmOutput): Pick<PhasePortraitData, 'abmRuns' | 'abmMeans'> {
+  const points = (x: Float64Array, y: Float64Array): PathPoint[] => Array.from(out.times, (t, k) => ({ t, x: x[k], y: y[k] }));
+  return {
+    abmRuns: out.runs.map((r) => ({ start: r.start, seed: r.seed, points: points(r.x, r.y) })),
+    abmMeans: out.means.map((m) => ({ start: m.start, points: points(m.x, m.y) })),
+  };
 }
