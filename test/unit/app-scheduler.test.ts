@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLatestRequest } from '../../src/app/runner/latest-request.ts';
 import { createLatestScheduler, isAbort } from '../../src/app/runner/latest-scheduler.ts';
 import { createPriorityPool } from '../../src/app/runner/priority-pool.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
@@ -108,5 +109,62 @@ describe('worker pool', () => {
     expect((await b).seed).toBe(2);
     expect(log).toEqual(['w0:1', 'w0:2']);
     await pool.close();
+  });
+});
+
+describe('latest-wins requests (agent-based runs of the game panel)', () => {
+  it('delivers only the newest result; older requests are aborted and never shown', async () => {
+    const gates = new Map<number, ReturnType<typeof deferred<number>>>();
+    const aborted: number[] = [];
+    const shown: number[] = [];
+    const r = createLatestRequest<number, number>({
+      run(q, signal) {
+        const g = deferred<number>();
+        gates.set(q, g);
+        signal.addEventListener('abort', () => aborted.push(q));
+        return g.promise;
+      },
+      onResult: (_q, v) => shown.push(v),
+      onError: () => shown.push(-1),
+    });
+    r.request(1);
+    r.request(2);
+    r.request(3);
+    expect(aborted).toEqual([1, 2]);
+    expect(r.pending).toBe(true);
+    // A stale run that finishes late (its worker could not stop) is dropped.
+    gates.get(3)!.resolve(30);
+    gates.get(1)!.resolve(10);
+    await tick();
+    gates.get(2)!.resolve(20);
+    await tick();
+    expect(shown).toEqual([30]);
+    expect(r.pending).toBe(false);
+  });
+
+  it('waits `delay` ms so a drag starts one run, reports errors of the newest only, and cancels', async () => {
+    const started: number[] = [];
+    const shown: string[] = [];
+    const r = createLatestRequest<number, number>({
+      async run(q) {
+        started.push(q);
+        if (q < 0) throw new Error(`bad ${q}`);
+        return q * 2;
+      },
+      onResult: (q, v) => shown.push(`${q}:${v}`),
+      onError: (q, e) => shown.push(`${q}!${(e as Error).message}`),
+    });
+    for (let i = 1; i <= 5; i++) r.request(i, 15);
+    await tick(40);
+    expect(started).toEqual([5]);
+    expect(shown).toEqual(['5:10']);
+    r.request(-1);
+    await tick();
+    expect(shown).toEqual(['5:10', '-1!bad -1']);
+    r.request(7, 15);
+    r.cancel();
+    await tick(40);
+    expect(started).toEqual([5, -1]);
+    expect(r.pending).toBe(false);
   });
 });

@@ -3,10 +3,11 @@ import type { RunOutput, RunRequest } from '../../runner/run-request.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { BrowserWorkerApi } from '../../../workers/browser-worker.ts';
 import type { InspectOutput } from '../../../workers/inspect-api.ts';
+import type { GameAbmOutput, GameAbmRequest } from '../charts/game-abm-runs.ts';
 import { createPriorityPool, type PriorityPool } from './priority-pool.ts';
 
 /** Priorities of the pool's queue: what the user waits for first. */
-export const PRIORITY = { preview: 3, inspect: 2, ensemble: 1 } as const;
+export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1 } as const;
 
 /**
  * The app's access to the model: a pool of web workers running the same code as the
@@ -18,6 +19,12 @@ export interface RunService {
   run(scenario: ScenarioInput, seed: number, priority: number, signal?: AbortSignal): Promise<RunOutput>;
   /** A run with its network history and final state (for the network view and inspector). */
   inspect(scenario: ScenarioInput, seed: number, options: { years?: number; layout?: boolean }, signal?: AbortSignal): Promise<InspectOutput>;
+  /**
+   * Agent-based runs of the game panel, split by start point over the workers (the
+   * result equals one `gameAbmRuns(req)`); each start's runs come from the cache when
+   * done before, so a new start point costs only its own runs.
+   */
+  gameAbm(req: GameAbmRequest, signal?: AbortSignal): Promise<GameAbmOutput>;
   close(): Promise<void>;
 }
 
@@ -38,6 +45,7 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
   });
   const cache = new Map<string, RunOutput>();
   const inspectCache = new Map<string, InspectOutput>();
+  const gameCache = new Map<string, GameAbmOutput>();
   const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
     map.delete(key);
     map.set(key, value);
@@ -65,6 +73,25 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
       const out = await pool.call((api) => api.inspect(req, { layout: options.layout }), { signal, priority: PRIORITY.inspect });
       remember(inspectCache, key, out, 12);
       return out;
+    },
+    async gameAbm(req, signal) {
+      const first = req.firstStart ?? 0;
+      const parts = await Promise.all(
+        req.starts.map(async (s, k) => {
+          const part: GameAbmRequest = { ...req, starts: [s], firstStart: first + k };
+          const key = JSON.stringify(part);
+          const hit = gameCache.get(key);
+          if (hit) return hit;
+          const out = await pool.call((api) => api.gameAbm(part), { signal, priority: PRIORITY.game });
+          remember(gameCache, key, out, 120);
+          return out;
+        }),
+      );
+      return {
+        times: parts[0]?.times ?? new Float64Array(0),
+        runs: parts.flatMap((p) => p.runs),
+        means: parts.flatMap((p) => p.means),
+      };
     },
     close: () => pool.close(),
   };
