@@ -236,7 +236,9 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       viewJob = results?.job ?? -1;
       replace(viewSlot, view);
     } else {
-      replace(viewSlot, gameView(ctx, width));
+      const view = gameView(ctx, runs, width);
+      disposeView = () => view.dispose();
+      replace(viewSlot, view);
     }
   }
 

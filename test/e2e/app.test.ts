@@ -197,6 +197,112 @@ describe('browser app in Chromium', () => {
     await page.close();
   });
 
+  it('game panel: a click starts a trajectory, agent-based runs are drawn over it (latest wins), a link restores the game', async () => {
+    const { page, errors } = await open('?tab=game&n=1');
+    const chart = '[data-chart="phase-portrait"]';
+    const view = page.locator('.game-view');
+    await page.waitForSelector(`${chart} svg`);
+    expect(await page.locator(`${chart} path.trajectory.ode`).count()).toBe(3);
+    expect(await page.locator(`${chart} .equilibrium.stable`).count()).toBe(2);
+    expect(await page.locator(`${chart} .equilibrium.unstable`).count()).toBe(3);
+    // A click in the square starts a fourth trajectory there (x = 0.7, y = 0.3).
+    const frame = (await page.locator(`${chart} rect.frame`).boundingBox())!;
+    await page.mouse.click(frame.x + frame.width * 0.7, frame.y + frame.height * 0.7);
+    expect(await page.locator(`${chart} path.trajectory.ode`).count()).toBe(4);
+    await urlContains(page, 'game.starts=0.5:0.5,0.2:0.8,0.8:0.2,0.');
+    const added = new URL(page.url()).searchParams.get('game.starts')!.split(',')[3].split(':').map(Number);
+    expect(Math.abs(added[0] - 0.7)).toBeLessThan(0.01);
+    expect(Math.abs(added[1] - 0.3)).toBeLessThan(0.01);
+    // Fewer runs than the default, then run the agent-based game.
+    await view.locator('input[data-abm-field="runs"]').fill('6');
+    await view.locator('input[data-abm-field="runs"]').dispatchEvent('change');
+    expect(await view.getAttribute('data-abm')).toBe('off');
+    expect(await page.locator(`${chart} path.trajectory.abm`).count()).toBe(0);
+    await view.locator('button.run-abm').click();
+    await page.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
+    expect(await page.locator(`${chart} path.trajectory.abm`).count()).toBe(24);
+    expect(await page.locator(`${chart} path.trajectory.abm-mean`).count()).toBe(4);
+    expect(await page.locator(`${chart} .legend-item.abm`).count()).toBe(1);
+    await expect(page.locator('.abm-note').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.abm-note').textContent()).resolves.toMatch(/agent-based runs.*sampling error/);
+    const d = (await page.getAttribute(`${chart} path.trajectory.abm`, 'd')) ?? '';
+    expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
+    await urlContains(page, 'game.abm=1');
+
+    // A drag of the firms' support: the runs of values left behind vanish at once and are never drawn.
+    const results0 = Number(await view.getAttribute('data-abm-results'));
+    const ge = view.locator('input[data-param="ge"]');
+    await ge.fill('4');
+    expect(await page.locator(`${chart} path.trajectory.abm`).count()).toBe(0);
+    expect(await view.getAttribute('data-abm')).toBe('running');
+    for (const v of ['4.5', '5', '5.5', '6']) await ge.fill(v);
+    await page.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
+    expect(JSON.parse((await view.getAttribute('data-abm-params')) ?? '{}').ge).toBe(6);
+    expect(Number(await view.getAttribute('data-abm-results')) - results0).toBeLessThanOrEqual(2);
+    expect(await page.locator(`${chart} path.trajectory.abm`).count()).toBe(24);
+    await page.locator('input[data-param="alpha"]').fill('0.45');
+    await page.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
+    await urlContains(page, 'game.alpha=0.45');
+    await urlContains(page, 'game.ge=6');
+    const url = page.url();
+    const sliders = () => page.locator('.game-view input[type="range"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const values = await sliders();
+    const means = await page.locator(`${chart} path.trajectory.abm-mean`).evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+    expect(values).toEqual(['10', '0.45', '3', '5', '0', '6', '1']);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // The link restores sliders, start points and the same agent-based runs, in Chinese too.
+    const second = await open(`${url.slice(server.url.length)}&lang=zh-CN`);
+    const page2 = second.page;
+    await page2.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
+    expect(await page2.locator('.game-view input[type="range"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(values);
+    await expect(page2.locator('.game-view input[data-abm-field="runs"]').inputValue()).resolves.toBe('6');
+    expect(await page2.locator(`${chart} path.trajectory.ode`).count()).toBe(4);
+    expect(await page2.locator(`${chart} path.trajectory.abm-mean`).evaluateAll((els) => els.map((e) => e.getAttribute('d')))).toEqual(means);
+    await expect(page2.locator(`${chart} .x-axis .axis-label`).textContent()).resolves.toBe('选择深度合作的院校比例 (x)');
+    await expect(page2.locator(`${chart} .equilibrium.stable title`).first().textContent()).resolves.toMatch(/稳定结点/);
+    await expect(page2.locator('.abm-note').textContent()).resolves.toMatch(/细线/);
+    expect(await page2.locator('.notice').count()).toBe(0);
+    expect(second.errors).toEqual([]);
+    await page2.close();
+  });
+
+  it('game panel: bad game values in a link fall back to the defaults with a message', async () => {
+    const { page, errors } = await open('?tab=game&n=1&game.V=99&game.ge=5&game.starts=0.5:2&game.agents=1');
+    await page.waitForSelector('[data-chart="phase-portrait"] svg');
+    const text = (await page.locator('.notice.warning').textContent()) ?? '';
+    for (const part of ['game.V', 'game.starts', 'game.agents']) expect(text).toContain(part);
+    expect(text).not.toContain('game.ge');
+    await expect(page.locator('.game-view input[data-param="V"]').inputValue()).resolves.toBe('10');
+    await expect(page.locator('.game-view input[data-param="ge"]').inputValue()).resolves.toBe('5');
+    await expect(page.locator('.game-view input[data-abm-field="agents"]').inputValue()).resolves.toBe('500');
+    expect(await page.locator('[data-chart="phase-portrait"] path.trajectory.ode').count()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // For review, not a check: COOPSIM_SCREENSHOTS=<folder> npx vitest run test/e2e -t screenshots
+  it.skipIf(!process.env.COOPSIM_SCREENSHOTS)('screenshots of the game panel at 1280×720, in English and Chinese, on the page and full screen', async () => {
+    const dir = resolve(process.env.COOPSIM_SCREENSHOTS as string);
+    for (const lang of ['en', 'zh-CN']) {
+      const { page, errors } = await open(`?tab=game&n=1&lang=${lang}`, { width: 1280, height: 720 });
+      const frame = (await page.locator('[data-chart="phase-portrait"] rect.frame').boundingBox())!;
+      await page.mouse.click(frame.x + frame.width * 0.35, frame.y + frame.height * 0.15);
+      await page.locator('.game-view button.run-abm').click();
+      await page.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
+      await page.locator('.game-view').evaluate((el) => el.scrollIntoView());
+      await page.mouse.move(5, 715);
+      await page.screenshot({ path: join(dir, `game-${lang}.png`) });
+      await page.locator('.game-view button.present').click();
+      await page.waitForSelector('.game-view.presenting[data-abm="done"]', { timeout: WAIT });
+      await page.mouse.move(1275, 715);
+      await page.screenshot({ path: join(dir, `game-${lang}-full-screen.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the formula field is validated as you type', async () => {
     const { page } = await open('?n=1');
     const job = await ensembleReady(page);

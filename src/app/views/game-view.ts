@@ -1,58 +1,204 @@
-import type { GameParams } from '../../analysis/game/game-params.ts';
+import { maxImitationProbability } from '../../analysis/game/game-abm.ts';
+import { twoPopulationGame } from '../../analysis/game/two-population-game.ts';
 import type { AppContext } from '../app-context.ts';
-import { phasePortraitData, phasePortraitSvg } from '../charts/phase-portrait.ts';
-import { h } from '../dom.ts';
+import type { GameAbmOutput, GameAbmRequest } from '../charts/game-abm-runs.ts';
+import { abmPaths, phasePortraitData, phasePortraitSvg, type PhasePortraitData } from '../charts/phase-portrait.ts';
+import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { figureView } from './figure-view.ts';
+import { createLatestRequest } from '../runner/latest-request.ts';
+import type { RunService } from '../runner/run-service.ts';
+import {
+  ABM_FIELDS,
+  GAME_SLIDERS,
+  MAX_STARTS,
+  defaultGameState,
+  roundShare,
+  type GameAbmSettings,
+  type GameState,
+} from '../state/game-state.ts';
+import { figureView, type Figure } from './figure-view.ts';
+import { KIND_KEYS, phasePortraitLabels } from './game-labels.ts';
 
-type ParamName = 'V' | 'alpha' | 'Cs' | 'Ce' | 'gs' | 'ge' | 'q';
+/** Time span of trajectories and agent-based runs. */
+const TMAX = 10;
+/** Wait after a slider move before agent-based runs start, so a drag starts one set of runs. */
+const ABM_DELAY = 150;
 
-/** Sliders of the game, with ranges; defaults are scenarios/games/bistable.json. */
-const PARAMS: readonly { name: ParamName; min: number; max: number; step: number }[] = [
-  { name: 'V', min: 0, max: 20, step: 0.5 },
-  { name: 'alpha', min: 0, max: 1, step: 0.05 },
-  { name: 'Cs', min: 0, max: 10, step: 0.25 },
-  { name: 'Ce', min: 0, max: 10, step: 0.25 },
-  { name: 'gs', min: 0, max: 10, step: 0.25 },
-  { name: 'ge', min: 0, max: 10, step: 0.25 },
-  { name: 'q', min: 0, max: 1, step: 0.05 },
-];
+/** The last agent-based runs drawn, kept across rebuilds of the view (language, resize). */
+let lastAbm: { key: string; paths: Pick<PhasePortraitData, 'abmRuns' | 'abmMeans'> } | null = null;
+/** Whether the panel fills the window (for a projector); kept across rebuilds. */
+let presenting = false;
 
-const params: GameParams = { V: 10, alpha: 0.4, Cs: 3, Ce: 5, gs: 0, ge: 3.5, q: 1 };
-let starts: [number, number][] = [
-  [0.5, 0.5],
-  [0.2, 0.8],
-  [0.8, 0.2],
-];
+/** The agent-based runs that belong to a game state. */
+function abmRequest(game: GameState): GameAbmRequest {
+  const { agents, runs, M, seed } = game.abm;
+  return { params: { ...game.params }, starts: game.starts, agents, runs, M, seed, tmax: TMAX };
+}
+
+const keyOf = (req: GameAbmRequest) => JSON.stringify(req);
 
 /**
  * The mean-field game panel: sliders for V, α, Cs, Ce, gs, ge and q; the phase portrait
- * (vector field, nullclines, equilibria, trajectories); a click in the square starts a
- * trajectory there.
+ * (vector field, nullclines, equilibria, trajectories, legend); a click in the square
+ * starts a trajectory there; agent-based runs of the well-mixed imitation game from the
+ * same start points, computed in the workers and drawn as thin lines with their mean
+ * (the newest request wins: runs for slider values already left behind are never drawn);
+ * a full-screen mode for projection. Everything shown lives in the app state (the link).
  */
-export function gameView(ctx: AppContext, available: number): HTMLElement {
+export function gameView(ctx: AppContext, runs: RunService, available: number): HTMLElement & { dispose(): void } {
   const { t, fmt } = ctx;
-  const size = Math.max(320, Math.min(560, available - 340));
-  const fig = figureView(ctx, 'phase-portrait', t('game.title'), size, (width) =>
-    phasePortraitSvg(phasePortraitData(params, starts), { width, height: width }),
-  );
-  fig.classList.add('game-figure');
+  let game: GameState = ctx.state.game;
+  const root = h('div', { class: 'game-view', 'data-abm': 'off' }) as unknown as HTMLElement & { dispose(): void };
+  const labels = phasePortraitLabels(t);
+  let fig: Figure | null = null;
   const equilibria = h('ul', { class: 'equilibria' });
+  const abmStatus = h('p', { class: 'abm-status', 'aria-live': 'polite' });
+  const abmNote = h('p', { class: 'abm-note' }, t('game.abm.note'));
+  const runButton = h('button', { type: 'button', class: 'run-abm primary', onclick: () => runAbm() });
+  const hideButton = h('button', { type: 'button', class: 'hide-abm', onclick: () => setGame({ ...game, abm: { ...game.abm, show: false } }) }, t('game.abm.hide'));
+  const sliderInputs = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement }>();
+  const abmInputs = new Map<string, HTMLInputElement>();
+
+  const setGame = (next: GameState, abmDelay = 0) => {
+    game = next;
+    ctx.update({ game });
+    redraw();
+    syncAbm(abmDelay);
+  };
+
+  /** The agent-based runs to draw: only those of the current state. */
+  const currentAbm = () => (game.abm.show && lastAbm && lastAbm.key === keyOf(abmRequest(game)) ? lastAbm.paths : null);
+
+  const chartSize = () => {
+    if (presenting) return Math.max(320, Math.min(window.innerHeight - 104, window.innerWidth - 520));
+    return Math.max(320, Math.min(560, available - 350, window.innerHeight - 190));
+  };
+  const render = (width: number, forExport: boolean) => {
+    const data = phasePortraitData(game.params, game.starts, { tmax: TMAX });
+    const abm = currentAbm();
+    return phasePortraitSvg(abm ? { ...data, ...abm } : data, {
+      width,
+      labels,
+      legend: true,
+      fontSize: presenting ? 15 : 13,
+      margin: presenting ? 58 : 54,
+      title: forExport ? t('game.title') : undefined,
+    });
+  };
+
   const listEquilibria = () => {
-    const data = phasePortraitData(params, []);
+    const data = phasePortraitData(game.params, [], { grid: 1 });
     equilibria.replaceChildren(
-      ...data.equilibria.map((e) =>
-        h('li', { class: e.stable ? 'stable' : 'unstable' }, `(${fmt.number(e.x, 2)}, ${fmt.number(e.y, 2)}) — ${e.stable ? t('game.stable') : t('game.unstable')} (${e.kind})`),
-      ),
+      ...data.equilibria.map((e) => {
+        // A saddle, centre or degenerate point: say that it is unstable too.
+        const kind = !e.stable && !/unstable/.test(e.kind) ? t('game.kindUnstable', { kind: t(KIND_KEYS[e.kind]) }) : t(KIND_KEYS[e.kind]);
+        return h(
+          'li',
+          { class: e.stable ? 'stable' : 'unstable' },
+          h('span', { class: 'mark', 'aria-hidden': 'true' }, e.stable ? '●' : '○'),
+          ` (${fmt.number(e.x, 2)}, ${fmt.number(e.y, 2)}) `,
+          kind,
+        );
+      }),
     );
   };
+
   const redraw = () => {
-    fig.refresh();
+    fig?.refresh();
     listEquilibria();
+    abmNote.hidden = currentAbm() === null;
+    const shown = game.abm.show && currentAbm() !== null;
+    runButton.textContent = shown ? t('game.abm.again') : t('game.abm.run');
+    hideButton.hidden = !game.abm.show;
   };
-  fig.addEventListener('click', (ev) => {
-    const frame = fig.querySelector<SVGRectElement>('rect.frame');
-    const svg = fig.querySelector<SVGSVGElement>('svg');
+
+  const setStatus = (state: 'off' | 'running' | 'done' | 'error' | 'empty', text = '', warning = '') => {
+    root.dataset.abm = state;
+    replace(abmStatus, text, warning ? h('span', { class: 'warning' }, ` ${warning}`) : null);
+  };
+
+  const doneText = () => {
+    const { agents, runs: n, M, seed } = game.abm;
+    const p = maxImitationProbability(twoPopulationGame(game.params), M);
+    return [
+      t('game.abm.done', { runs: n, starts: game.starts.length, agents: fmt.integer(agents), M, seed }),
+      p > 1 ? t('game.abm.clipped', { p: fmt.number(p, 1) }) : '',
+    ] as const;
+  };
+
+  const latest = createLatestRequest<GameAbmRequest, GameAbmOutput>({
+    run: (req, signal) => runs.gameAbm(req, signal),
+    onResult(req, out) {
+      lastAbm = { key: keyOf(req), paths: abmPaths(out) };
+      root.dataset.abmParams = JSON.stringify(req.params);
+      root.dataset.abmResults = String(Number(root.dataset.abmResults ?? 0) + 1);
+      setStatus('done', ...doneText());
+      redraw();
+    },
+    onError(_req, e) {
+      setStatus('error', t('game.abm.error', { error: (e as Error)?.message ?? String(e) }));
+    },
+  });
+
+  /** Asks for the agent-based runs of the current state, unless they are drawn already. */
+  const syncAbm = (delay: number) => {
+    if (!game.abm.show) {
+      latest.cancel();
+      setStatus('off');
+      return;
+    }
+    if (game.starts.length === 0) {
+      latest.cancel();
+      setStatus('empty', t('game.abm.noStarts'));
+      return;
+    }
+    const req = abmRequest(game);
+    if (lastAbm?.key === keyOf(req)) {
+      latest.cancel();
+      root.dataset.abmParams = JSON.stringify(req.params);
+      setStatus('done', ...doneText());
+      return;
+    }
+    setStatus('running', t('game.abm.running', { runs: game.abm.runs, starts: game.starts.length }));
+    latest.request(req, delay);
+  };
+
+  const runAbm = () => {
+    const abm: GameAbmSettings = { ...game.abm };
+    readAbmInputs(abm);
+    // Runs already on display: "run again" draws new ones from the next seed.
+    if (currentAbm() && ABM_FIELDS.every((f) => abm[f.name] === game.abm[f.name])) abm.seed = (abm.seed + 1) % 4294967296;
+    abm.show = true;
+    setGame({ ...game, abm });
+    syncInputs();
+  };
+
+  /** Reads the setting fields into `abm`, as whole numbers within their ranges. */
+  const readAbmInputs = (abm: GameAbmSettings) => {
+    for (const f of ABM_FIELDS) {
+      const input = abmInputs.get(f.name);
+      const v = Math.round(Number(input?.value));
+      if (input && input.value.trim() !== '' && Number.isFinite(v)) abm[f.name] = Math.min(f.max, Math.max(f.min, v));
+    }
+  };
+
+  /** Shows the state's values in the inputs (after a reset or a clamp). */
+  const syncInputs = () => {
+    for (const s of GAME_SLIDERS) {
+      const el = sliderInputs.get(s.name);
+      if (!el) continue;
+      el.input.value = String(game.params[s.name]);
+      el.out.textContent = fmt.number(game.params[s.name], 2);
+    }
+    for (const f of ABM_FIELDS) {
+      const input = abmInputs.get(f.name);
+      if (input) input.value = String(game.abm[f.name]);
+    }
+  };
+
+  const onChartClick = (ev: MouseEvent) => {
+    const frame = root.querySelector<SVGRectElement>('rect.frame');
+    const svg = root.querySelector<SVGSVGElement>('figure svg');
     if (!frame || !svg || !(ev.target as Element).closest('svg')) return;
     const box = svg.getBoundingClientRect();
     const scale = box.width / Number(svg.getAttribute('width'));
@@ -60,47 +206,153 @@ export function gameView(ctx: AppContext, available: number): HTMLElement {
     const fy = Number(frame.getAttribute('y'));
     const fw = Number(frame.getAttribute('width'));
     const fh = Number(frame.getAttribute('height'));
-    const x = ((ev.clientX - box.left) / scale - fx) / fw;
-    const y = 1 - ((ev.clientY - box.top) / scale - fy) / fh;
+    const x = roundShare(((ev.clientX - box.left) / scale - fx) / fw);
+    const y = roundShare(1 - ((ev.clientY - box.top) / scale - fy) / fh);
     if (x <= 0 || x >= 1 || y <= 0 || y >= 1) return;
-    starts = [...starts.slice(-11), [x, y]];
-    redraw();
-  });
-  const sliders = PARAMS.map((p) => {
-    const out = h('output', { class: 'value' }, fmt.number(params[p.name], 2));
+    setGame({ ...game, starts: [...game.starts.slice(-(MAX_STARTS - 1)), [x, y]] });
+  };
+
+  const slider = (s: (typeof GAME_SLIDERS)[number]) => {
+    const label = t(`game.param.${s.name}` as MessageKey);
+    const out = h('output', { class: 'value' }, fmt.number(game.params[s.name], 2));
     const input = h('input', {
       type: 'range',
-      min: p.min,
-      max: p.max,
-      step: p.step,
-      value: String(params[p.name]),
-      'aria-label': t(`game.param.${p.name}` as MessageKey),
-      'data-param': p.name,
+      min: s.min,
+      max: s.max,
+      step: s.step,
+      value: String(game.params[s.name]),
+      'aria-label': label,
+      'data-param': s.name,
       oninput: () => {
-        params[p.name] = Number(input.value);
-        out.textContent = fmt.number(params[p.name], 2);
-        redraw();
+        out.textContent = fmt.number(Number(input.value), 2);
+        setGame({ ...game, params: { ...game.params, [s.name]: Number(input.value) } }, ABM_DELAY);
       },
     });
-    return h('div', { class: 'control' }, h('div', { class: 'control-head' }, h('label', { class: 'control-label' }, t(`game.param.${p.name}` as MessageKey)), out), input);
-  });
-  listEquilibria();
-  return h(
-    'div',
-    { class: 'game-view' },
-    h('p', { class: 'intro' }, t('game.help')),
-    h(
-      'div',
-      { class: 'game-body' },
-      fig,
+    sliderInputs.set(s.name, { input, out });
+    return h('div', { class: 'control game-param', 'data-param': s.name }, h('div', { class: 'control-head' }, h('label', { class: 'control-label' }, label), out), input);
+  };
+
+  const abmField = (f: (typeof ABM_FIELDS)[number]) => {
+    const label = t(`game.abm.${f.name}` as MessageKey);
+    const input = h('input', {
+      type: 'number',
+      min: f.min,
+      max: f.max,
+      step: 1,
+      value: String(game.abm[f.name]),
+      'aria-label': label,
+      'data-abm-field': f.name,
+      onchange: () => {
+        const abm = { ...game.abm };
+        readAbmInputs(abm);
+        setGame({ ...game, abm });
+        syncInputs();
+      },
+    });
+    abmInputs.set(f.name, input);
+    return h('label', { class: 'abm-field' }, h('span', {}, label), input);
+  };
+
+  const togglePresenting = () => {
+    presenting = !presenting;
+    const doc = document.documentElement;
+    if (presenting) void doc.requestFullscreen?.().catch(() => undefined);
+    else if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => undefined);
+    build();
+  };
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.key === 'Escape' && presenting) togglePresenting();
+  };
+  const onFullscreen = () => {
+    if (!document.fullscreenElement && presenting) togglePresenting();
+  };
+  let resizeTimer: ReturnType<typeof setTimeout> | null = null;
+  const onResize = () => {
+    if (!presenting) return;
+    if (resizeTimer) clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(build, 200);
+  };
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('fullscreenchange', onFullscreen);
+  window.addEventListener('resize', onResize);
+
+  function build() {
+    root.classList.toggle('presenting', presenting);
+    const size = chartSize();
+    fig = figureView(ctx, 'phase-portrait', t('game.title'), size, render);
+    fig.classList.add('game-figure');
+    fig.addEventListener('click', onChartClick);
+    abmNote.style.maxWidth = presenting ? '' : `${size}px`;
+    sliderInputs.clear();
+    abmInputs.clear();
+    replace(
+      root,
       h(
         'div',
-        { class: 'game-side' },
-        ...sliders,
-        h('button', { type: 'button', class: 'clear', onclick: () => ((starts = []), redraw()) }, t('game.clear')),
-        h('h4', {}, t('game.equilibria')),
-        equilibria,
+        { class: 'game-head' },
+        h('p', { class: 'intro' }, t('game.help')),
+        h(
+          'button',
+          { type: 'button', class: 'present', 'aria-pressed': String(presenting), title: t('game.presentTitle'), onclick: togglePresenting },
+          presenting ? t('game.presentExit') : t('game.present'),
+        ),
       ),
-    ),
-  );
+      h(
+        'div',
+        { class: 'game-body' },
+        // The note on the runs sits under the chart, or beside it when the chart fills the height.
+        h('div', { class: 'game-main' }, fig, presenting ? null : abmNote),
+        h(
+          'div',
+          { class: 'game-side' },
+          h(
+            'section',
+            { class: 'game-params' },
+            h('h4', {}, t('game.params')),
+            h('div', { class: 'game-sliders' }, ...GAME_SLIDERS.map(slider)),
+            h(
+              'div',
+              { class: 'game-buttons' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'reset-game',
+                  onclick: () => {
+                    setGame({ ...game, params: defaultGameState().params });
+                    syncInputs();
+                  },
+                },
+                t('game.reset'),
+              ),
+              h('button', { type: 'button', class: 'clear', onclick: () => setGame({ ...game, starts: [] }) }, t('game.clear')),
+            ),
+          ),
+          h(
+            'section',
+            { class: 'game-abm' },
+            h('h4', {}, t('game.abm.title')),
+            h('p', { class: 'help' }, t('game.abm.help')),
+            h('div', { class: 'abm-fields' }, ...ABM_FIELDS.map(abmField)),
+            h('div', { class: 'game-buttons' }, runButton, hideButton),
+            abmStatus,
+            presenting ? abmNote : null,
+          ),
+          h('section', { class: 'game-equilibria' }, h('h4', {}, t('game.equilibria')), equilibria),
+        ),
+      ),
+    );
+    redraw();
+  }
+
+  root.dispose = () => {
+    latest.cancel();
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', onFullscreen);
+    window.removeEventListener('resize', onResize);
+    if (resizeTimer) clearTimeout(resizeTimer);
+  };
+  build();
+  syncAbm(0);
+  return root;
 }
