@@ -16,7 +16,10 @@ interface Args {
 interface Point {
   firms: number;
   schools: number;
+  /** Wall time of each timed run, ms. */
   times: number[];
+  /** CPU time of the process during each timed run (all threads, so GC helpers too), ms. */
+  cpu: number[];
 }
 
 /**
@@ -37,15 +40,27 @@ export const scaling: BenchModule = {
       points.push(await runChild<Point>('scaling', { firms, years, runs } satisfies Args));
     }
     const ms = points.map((p) => median(p.times));
+    const cpu = points.map((p) => median(p.cpu));
+    const logFirms = points.map((p) => Math.log(p.firms));
     const exponent = slope(
-      points.map((p) => Math.log(p.firms)),
+      logFirms,
       ms.map((t) => Math.log(t)),
     );
     return {
       values: { scaling_exponent: exponent },
       details: {
         years,
-        points: points.map((p, i) => ({ firms: p.firms, schools: p.schools, median_ms: ms[i], us_per_firm_year: (1000 * ms[i]) / (p.firms * years) })),
+        cpu_time_exponent: slope(
+          logFirms,
+          cpu.map((t) => Math.log(t)),
+        ),
+        points: points.map((p, i) => ({
+          firms: p.firms,
+          schools: p.schools,
+          median_ms: ms[i],
+          median_cpu_ms: cpu[i],
+          us_per_firm_year: (1000 * ms[i]) / (p.firms * years),
+        })),
       },
     };
   },
@@ -58,11 +73,15 @@ export const scaling: BenchModule = {
     const w0 = performance.now();
     for (let i = 0; i < 2 || since(w0) < 1500; i++) lib.simulate(scenario, { seed: 100 + i });
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       lib.simulate(scenario, { seed: 2 + i });
       times.push(since(t0));
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    return { firms, schools, times } satisfies Point;
+    return { firms, schools, times, cpu } satisfies Point;
   },
 };

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import type { BenchModule } from './lib/bench-module.ts';
 import { runProcess } from './lib/child.ts';
@@ -25,6 +26,7 @@ export const sweepSpeedup: BenchModule = {
 
     const repeats = ctx.quick ? 1 : 3;
     const times: Record<1 | 2, number[]> = { 1: [], 2: [] };
+    const loads: number[] = [];
     const outs: Record<1 | 2, string> = { 1: '', 2: '' };
     for (let r = 0; r < repeats; r++) {
       for (const workers of [1, 2] as const) {
@@ -33,6 +35,7 @@ export const sweepSpeedup: BenchModule = {
         const res = await runProcess(process.execPath, [bin, 'sweep', fromRoot(EXPERIMENT), '--out', out, '--workers', String(workers), '--no-progress']);
         if (res.code !== 0) throw new Error(`coopsim sweep --workers ${workers} failed (exit ${res.code}): ${res.stderr.trim().slice(-600)}`);
         times[workers].push(res.wallMs / 1000);
+        loads.push(Math.round(loadavg()[0] * 100) / 100);
         outs[workers] = out;
       }
     }
@@ -45,6 +48,8 @@ export const sweepSpeedup: BenchModule = {
         experiment: EXPERIMENT,
         one_worker_s: times[1],
         two_workers_s: times[2],
+        best_of_ratio: Math.min(...times[1]) / Math.min(...times[2]),
+        load_after_each_sweep: loads,
         outputs_identical: differing.length === 0,
         differing_files: differing,
         compared: 'every output file byte for byte; in JSON files, fields naming times, durations, dates, hosts and worker counts are ignored',
