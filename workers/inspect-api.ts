@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
-import { METRIC_COUNT, METRIC_NAMES } from '../src/model/metrics.ts';
-import { simulate, type Snapshot } from '../src/model/simulate.ts';
-import { formatProblems, parseScenario } from '../src/scenario/parse.ts';
+import type { Snapshot } from '../src/model/simulate.ts';
+import { simulateRequest } from '../src/runner/execute-run.ts';
+import { packRunOutput } from '../src/runner/pack-run-output.ts';
 import type { RunOutput, RunRequest } from '../src/runner/run-request.ts';
 import { networkLayout, type NetworkLayout } from '../src/app/charts/network-layout.ts';
 
@@ -23,23 +23,13 @@ function buffersOf(value: unknown, into = new Set<ArrayBuffer>()): Set<ArrayBuff
 }
 
 /**
- * Runs `req` keeping the yearly network and the final per-agent state. The metrics are
- * packed as by executeRun (row-major, METRIC_NAMES order). To inspect year y, ask for
+ * Runs `req` keeping the yearly network and the final per-agent state. The output is
+ * packed as by executeRun (see packRunOutput). To inspect year y, ask for
  * `years: y + 1`: a shorter run repeats the longer one's first years exactly.
  */
 export function inspectRun(req: RunRequest, options: { layout?: boolean } = {}): InspectOutput {
-  const parsed = parseScenario(req.scenario);
-  if (!parsed.ok) throw new Error(`invalid scenario:\n${formatProblems(parsed.problems)}`);
-  const res = simulate(parsed.value, { seed: req.seed, years: req.years, network: true });
-  const years = res.year.length;
-  const values = new Float64Array(years * METRIC_COUNT);
-  for (let m = 0; m < METRIC_COUNT; m++) {
-    const col = res.metrics[METRIC_NAMES[m]];
-    for (let y = 0; y < years; y++) values[y * METRIC_COUNT + m] = col[y];
-  }
-  const initial = new Float64Array(METRIC_COUNT);
-  for (let m = 0; m < METRIC_COUNT; m++) initial[m] = res.initial[METRIC_NAMES[m]];
-  const output: RunOutput = { seed: res.seed, years, values, initial, network: res.network?.edges ?? [] };
+  const res = simulateRequest({ ...req, network: true });
+  const output = packRunOutput(res);
   const out: InspectOutput = { output, snapshot: res.snapshot };
   if (options.layout)
     out.layout = networkLayout({ schools: res.snapshot.schools.n, schoolRegion: res.snapshot.schools.region, edges: output.network ?? [] });

@@ -1,6 +1,6 @@
-import { METRIC_COUNT, METRIC_NAMES } from '../model/metrics.ts';
-import { simulate } from '../model/simulate.ts';
+import { simulate, type SimulationResult } from '../model/simulate.ts';
 import { parseScenario, formatProblems } from '../scenario/parse.ts';
+import { packRunOutput } from './pack-run-output.ts';
 import type { RunOutput, RunRequest } from './run-request.ts';
 
 /**
@@ -9,20 +9,14 @@ import type { RunOutput, RunRequest } from './run-request.ts';
  * bytes for the same request.
  */
 export function executeRun(req: RunRequest): RunOutput {
+  return packRunOutput(simulateRequest(req));
+}
+
+/** Validates the request's scenario and simulates it; throws with the problems if it is invalid. */
+export function simulateRequest(req: RunRequest): SimulationResult {
   const parsed = parseScenario(req.scenario);
   if (!parsed.ok) throw new Error(`invalid scenario:\n${formatProblems(parsed.problems)}`);
-  const res = simulate(parsed.value, { seed: req.seed, years: req.years, network: req.network });
-  const years = res.year.length;
-  const values = new Float64Array(years * METRIC_COUNT);
-  for (let m = 0; m < METRIC_COUNT; m++) {
-    const col = res.metrics[METRIC_NAMES[m]];
-    for (let y = 0; y < years; y++) values[y * METRIC_COUNT + m] = col[y];
-  }
-  const initial = new Float64Array(METRIC_COUNT);
-  for (let m = 0; m < METRIC_COUNT; m++) initial[m] = res.initial[METRIC_NAMES[m]];
-  const out: RunOutput = { seed: res.seed, years, values, initial };
-  if (res.network) out.network = res.network.edges;
-  return out;
+  return simulate(parsed.value, { seed: req.seed, years: req.years, network: req.network });
 }
 
 /** The transferable buffers of an output (for comlink.transfer). */
