@@ -40,7 +40,11 @@ export {
   type ExperimentProgress,
   type ExperimentTables,
 } from './runner/run-experiment.ts';
-export { createWorkerPool, WorkerDiedError, type PoolWorker, type WorkerFactory } from './runner/worker-pool.ts';
+export { createWorkerPool, type WorkerPool, type RunApi } from './runner/worker-pool.ts';
+export type { WorkerPoolOptions, AbortMode } from './runner/worker-pool-options.ts';
+export type { CallOptions, MethodName, MethodArgs, MethodResult } from './runner/call-options.ts';
+export { createPoolWorker, type PoolWorker, type WorkerFactory } from './runner/pool-worker.ts';
+export { WorkerDiedError } from './runner/worker-died-error.ts';
 export { createNodeWorkerPool } from './runner/node-pool.ts';
 export { mergeSweeps } from './output/merge-sweeps.ts';
 export type { SweepManifest, RunFailure } from './output/sweep-manifest.ts';

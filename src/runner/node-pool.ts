@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createPoolWorker, type PoolWorker } from './pool-worker.ts';
 import type { Runner } from './runner.ts';
-import { createWorkerPool, type PoolWorker } from './worker-pool.ts';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 
 /**
  * The Node worker entry that matches how this code runs: `dist-node/node-worker.mjs`
@@ -49,31 +50,17 @@ export function workerExecArgv(argv: readonly string[]): string[] {
 /** Starts one Node worker thread for the pool. */
 export function startNodeWorker(file: string): PoolWorker {
   const worker = new Worker(file, { execArgv: workerExecArgv(process.execArgv) });
+  const handle = createPoolWorker(nodeEndpoint(worker), () => void worker.terminate());
   let lastError: string | undefined;
-  let listener: ((reason: string) => void) | undefined;
-  let ended = false;
   worker.on('error', (err: Error) => {
     lastError = err?.message ?? String(err);
   });
-  worker.on('exit', (code) => {
-    if (ended) return;
-    ended = true;
-    listener?.(lastError ? `${lastError}` : `exit code ${code}`);
-  });
-  return {
-    endpoint: nodeEndpoint(worker),
-    terminate() {
-      ended = true;
-      void worker.terminate();
-    },
-    onDeath(l) {
-      listener = l;
-    },
-  };
+  worker.on('exit', (code) => handle.died(lastError ? `${lastError}` : `exit code ${code}`));
+  return handle;
 }
 
-/** A worker pool on Node worker threads, behind the {@link Runner} interface. */
-export function createNodeWorkerPool(options: NodeWorkerPoolOptions = {}): Runner {
+/** A {@link WorkerPool} on Node worker threads (the {@link Runner} of the CLI sweeps). */
+export function createNodeWorkerPool(options: NodeWorkerPoolOptions = {}): WorkerPool {
   const file = options.workerFile ?? defaultNodeWorkerFile();
   if (!existsSync(file)) throw new Error(`worker entry ${file} does not exist (run npm run build:node?)`);
   return createWorkerPool({

@@ -2,71 +2,80 @@ import { describe, it, expect } from 'vitest';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { MessageChannel } from 'node:worker_threads';
-import { createWorkerPool, WorkerDiedError, type PoolWorker } from '../../src/runner/worker-pool.ts';
+import { createWorkerPool } from '../../src/runner/worker-pool.ts';
+import { createPoolWorker, type PoolWorker } from '../../src/runner/pool-worker.ts';
+import { WorkerDiedError } from '../../src/runner/worker-died-error.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
 
+type Behaviour = 'ok' | 'die' | 'throw';
+
+/** The API of the stand-in workers: the shared run, and another method for call(). */
+interface FakeApi {
+  run(req: RunRequest): Promise<RunOutput>;
+  /** The sum of `xs` times `scale`. */
+  sum(xs: Float64Array, scale: number): Promise<number>;
+}
+
 /**
- * A stand-in worker on a MessageChannel in this thread: `run` answers after `ms`
- * milliseconds with the seed; `die()` simulates a crash. The pool sees it only through
- * the PoolWorker interface, like a real thread.
+ * Stand-in workers on a MessageChannel in this thread: a call answers after `ms`
+ * milliseconds (`run` with the seed); `behaviour` may make it die (a crash) or throw
+ * instead, by the seed or by the first of the numbers summed. `log` records `w<worker>:<key>`
+ * as each call starts. The pool sees them only through the PoolWorker interface, like real threads.
  */
-function fakeWorkers(behaviour: (req: RunRequest, worker: number) => 'ok' | 'die' | 'throw', ms = 5) {
+function fakeWorkers(behaviour: (key: number, worker: number) => Behaviour, ms = 5) {
   const started: number[] = [];
   const live = new Set<number>();
+  const log: string[] = [];
   let next = 0;
   const create = (): PoolWorker => {
     const id = next++;
     started.push(id);
     live.add(id);
     const { port1, port2 } = new MessageChannel();
-    let onDeath: (reason: string) => void = () => {};
     let dead = false;
     let queue: Promise<unknown> = Promise.resolve();
-    expose(
-      {
-        run(req: RunRequest): Promise<RunOutput> {
-          // Like a real worker thread: one run at a time, in the order they arrive.
-          const result = queue.then(
-            () =>
-              new Promise<RunOutput>((resolve, reject) => {
-                setTimeout(() => {
-                  if (dead) return;
-                  const b = behaviour(req, id);
-                  if (b === 'die') {
-                    dead = true;
-                    live.delete(id);
-                    port1.close();
-                    onDeath('exit code 3');
-                  } else if (b === 'throw') reject(new Error(`run ${req.seed} failed`));
-                  else resolve({ seed: req.seed, years: 1, values: new Float64Array([req.seed]), initial: new Float64Array(1) });
-                }, ms);
-              }),
-          );
-          queue = result.catch(() => undefined);
-          return result;
-        },
-      },
-      nodeEndpoint(port1),
-    );
-    return {
-      endpoint: nodeEndpoint(port2),
-      terminate() {
-        dead = true;
-        live.delete(id);
-        port1.close();
-        port2.close();
-      },
-      onDeath(l) {
-        onDeath = l;
-      },
+    const handle = createPoolWorker(nodeEndpoint(port2), () => {
+      dead = true;
+      live.delete(id);
+      port1.close();
+      port2.close();
+    });
+    // Like a real worker thread: one call at a time, in the order they arrive.
+    const serve = <T>(key: number, answer: () => T): Promise<T> => {
+      const result = queue.then(
+        () =>
+          new Promise<T>((resolve, reject) => {
+            log.push(`w${id}:${key}`);
+            setTimeout(() => {
+              if (dead) return;
+              const b = behaviour(key, id);
+              if (b === 'die') {
+                dead = true;
+                live.delete(id);
+                port1.close();
+                handle.died('exit code 3');
+              } else if (b === 'throw') reject(new Error(`run ${key} failed`));
+              else resolve(answer());
+            }, ms);
+          }),
+      );
+      queue = result.catch(() => undefined);
+      return result;
     };
+    const api: FakeApi = {
+      run: (req) => serve(req.seed, () => ({ seed: req.seed, years: 1, values: new Float64Array([req.seed]), initial: new Float64Array(1) })),
+      sum: (xs, scale) => serve(xs[0], () => xs.reduce((a, b) => a + b, 0) * scale),
+    };
+    expose(api, nodeEndpoint(port1));
+    return handle;
   };
-  return { create, started, live };
+  return { create, started, live, log };
 }
 
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 const req = (seed: number): RunRequest => ({ scenario: {}, seed });
 
-describe('worker pool', () => {
+describe('worker pool (the Node sweeps: pipelined, an abort ends the worker)', () => {
   it('runs requests on at most `size` workers, started once and reused', async () => {
     const w = fakeWorkers(() => 'ok');
     const pool = createWorkerPool({ size: 3, createWorker: w.create });
@@ -78,7 +87,7 @@ describe('worker pool', () => {
   });
 
   it('rejects a run that throws and goes on with the others', async () => {
-    const w = fakeWorkers((r) => (r.seed === 4 ? 'throw' : 'ok'));
+    const w = fakeWorkers((seed) => (seed === 4 ? 'throw' : 'ok'));
     const pool = createWorkerPool({ size: 2, createWorker: w.create });
     const res = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => pool.run(req(i))));
     expect(res.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
@@ -89,8 +98,8 @@ describe('worker pool', () => {
 
   it('replaces a worker that dies and retries its run once', async () => {
     let crashed = false;
-    const w = fakeWorkers((r) => {
-      if (r.seed === 5 && !crashed) {
+    const w = fakeWorkers((seed) => {
+      if (seed === 5 && !crashed) {
         crashed = true;
         return 'die';
       }
@@ -104,7 +113,7 @@ describe('worker pool', () => {
   });
 
   it('fails a run whose worker dies again on the retry; the others finish', async () => {
-    const w = fakeWorkers((r) => (r.seed === 2 ? 'die' : 'ok'));
+    const w = fakeWorkers((seed) => (seed === 2 ? 'die' : 'ok'));
     const pool = createWorkerPool({ size: 2, createWorker: w.create });
     const res = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => pool.run(req(i))));
     const failed = res.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
@@ -150,3 +159,87 @@ describe('worker pool', () => {
     await expect(pool.run(req(2))).rejects.toThrow(/closed/);
   });
 });
+
+describe('worker pool (the app: priorities, call(), an abort lets the worker finish)', () => {
+  const app = (w: ReturnType<typeof fakeWorkers>, size: number) =>
+    createWorkerPool<FakeApi>({ size, createWorker: w.create, pipeline: 1, onAbort: 'finish' });
+
+  it('runs higher priorities first, equal ones in order, and drops aborted queued calls', async () => {
+    const w = fakeWorkers(() => 'ok', 10);
+    const pool = app(w, 2);
+    const ctrl = new AbortController();
+    const results = [1, 2, 3, 4].map((seed) => pool.run(req(seed), seed === 4 ? ctrl.signal : undefined));
+    const urgent = pool.call('run', [req(99)], { priority: 1 });
+    expect(pool.queued).toBe(3);
+    ctrl.abort();
+    expect(pool.queued).toBe(2);
+    await expect(results[3]).rejects.toMatchObject({ name: 'AbortError' });
+    const done = await Promise.all([...results.slice(0, 3), urgent]);
+    expect(done.map((o) => o.seed)).toEqual([1, 2, 3, 99]);
+    // 1 and 2 start at once on the two workers; the urgent call jumps ahead of 3; 4 never starts.
+    expect(w.log.slice(0, 2)).toEqual(['w0:1', 'w1:2']);
+    expect(w.log.map((e) => e.split(':')[1])).toEqual(['1', '2', '99', '3']);
+    await pool.close();
+    expect(w.live.size).toBe(0);
+  });
+
+  it('rejects a running call at once when aborted, lets its worker finish it and reuses the worker', async () => {
+    const w = fakeWorkers(() => 'ok', 30);
+    const pool = app(w, 1);
+    const ctrl = new AbortController();
+    const a = pool.run(req(1), ctrl.signal);
+    const b = pool.run(req(2));
+    await tick(5);
+    ctrl.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    expect(w.log).toEqual(['w0:1']); // the worker is still busy with the dropped run
+    expect((await b).seed).toBe(2);
+    expect(w.log).toEqual(['w0:1', 'w0:2']);
+    expect(w.started).toHaveLength(1);
+    await pool.close();
+  });
+
+  it('calls other methods of the worker API, transferring data when asked', async () => {
+    const w = fakeWorkers(() => 'ok');
+    const pool = app(w, 1);
+    const xs = new Float64Array([1, 2, 3]);
+    const moved = new Float64Array([4, 5]);
+    const [copied, transferred] = await Promise.all([
+      pool.call('sum', [xs, 2]),
+      pool.call('sum', [moved, 1], { transfer: [moved.buffer] }),
+    ]);
+    expect(copied).toBe(12);
+    expect(transferred).toBe(9);
+    expect(xs.length).toBe(3);
+    expect(moved.length).toBe(0); // detached: the buffer went to the worker
+    // The transfer list belongs to its call: the next call with the same argument copies it again.
+    const other = new ArrayBuffer(8);
+    await expect(pool.call('sum', [xs, 1], { transfer: [other] })).resolves.toBe(6);
+    expect(other.byteLength).toBe(0);
+    await expect(pool.call('sum', [xs, 1])).resolves.toBe(6);
+    expect(xs.length).toBe(3);
+    await pool.close();
+  });
+
+  it('replaces a worker that dies and retries its call once; transferred data cannot be sent again', async () => {
+    const crashed = new Set<number>();
+    const w = fakeWorkers((key) => {
+      if ((key === 5 || key === 9) && !crashed.has(key)) {
+        crashed.add(key);
+        return 'die';
+      }
+      return 'ok';
+    });
+    const pool = app(w, 2);
+    const outs = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.run(req(i))));
+    expect(outs.map((o) => o.seed)).toEqual(Array.from({ length: 8 }, (_, i) => i));
+    expect(w.started).toHaveLength(3);
+    const moved = new Float64Array([9, 1]);
+    const lost = pool.call('sum', [moved, 1], { transfer: [moved.buffer] });
+    await expect(lost).rejects.toBeInstanceOf(WorkerDiedError);
+    await expect(lost).rejects.toThrow(/died \(exit code 3\), with the data transferred to it/);
+    expect(await pool.call('sum', [new Float64Array([9, 1]), 1])).toBe(10);
+    await pool.close();
+  });
+});
+
