@@ -1,10 +1,11 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi, afterEach } from 'vitest';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { MessageChannel } from 'node:worker_threads';
 import { createWorkerPool } from '../../src/runner/worker-pool.ts';
 import { createPoolWorker, type PoolWorker } from '../../src/runner/pool-worker.ts';
 import { WorkerDiedError } from '../../src/runner/worker-died-error.ts';
+import { startBrowserWorker } from '../../src/app/runner/browser-pool.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
 
 type Behaviour = 'ok' | 'die' | 'throw';
@@ -243,3 +244,49 @@ describe('worker pool (the app: priorities, call(), an abort lets the worker fin
   });
 });
 
+describe('browser workers', () => {
+  class FakeWebWorker extends EventTarget {
+    static made: FakeWebWorker[] = [];
+    terminated = false;
+    constructor(
+      readonly url: URL,
+      readonly options: WorkerOptions,
+    ) {
+      super();
+      FakeWebWorker.made.push(this);
+    }
+    postMessage() {}
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeWebWorker.made = [];
+  });
+  const errorEvent = (message?: string) => Object.assign(new Event('error'), { message });
+
+  it('start as module workers on the browser entry; an error event counts as a death, reported once', () => {
+    vi.stubGlobal('Worker', FakeWebWorker);
+    const deaths: string[] = [];
+    const worker = startBrowserWorker();
+    worker.onDeath((reason) => deaths.push(reason));
+    const [web] = FakeWebWorker.made;
+    expect(web.url.pathname).toMatch(/workers\/browser-worker\.ts$/);
+    expect(web.options.type).toBe('module');
+    web.dispatchEvent(errorEvent('boom'));
+    web.dispatchEvent(errorEvent('again'));
+    expect(deaths).toEqual(['boom']);
+  });
+
+  it('report no death after they were ended', () => {
+    vi.stubGlobal('Worker', FakeWebWorker);
+    const deaths: string[] = [];
+    const worker = startBrowserWorker();
+    worker.onDeath((reason) => deaths.push(reason));
+    worker.terminate();
+    FakeWebWorker.made[0].dispatchEvent(errorEvent());
+    expect(FakeWebWorker.made[0].terminated).toBe(true);
+    expect(deaths).toEqual([]);
+  });
+});

@@ -1,10 +1,10 @@
-import { wrap } from 'comlink';
 import type { RunOutput, RunRequest } from '../../runner/run-request.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { BrowserWorkerApi } from '../../../workers/browser-worker.ts';
 import type { InspectOutput } from '../../../workers/inspect-api.ts';
 import type { GameAbmOutput, GameAbmRequest } from '../charts/game-abm-runs.ts';
-import { createPriorityPool, type PriorityPool } from './priority-pool.ts';
+import type { WorkerPool } from '../../runner/worker-pool.ts';
+import { createBrowserWorkerPool } from './browser-pool.ts';
 
 /** Priorities of the pool's queue: what the user waits for first. */
 export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1 } as const;
@@ -14,7 +14,7 @@ export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1 } as cons
  * CLI, with a cache of finished runs (a run is a pure function of scenario and seed).
  */
 export interface RunService {
-  readonly pool: PriorityPool<BrowserWorkerApi>;
+  readonly pool: WorkerPool<BrowserWorkerApi>;
   /** One run, from the cache when it was done before. */
   run(scenario: ScenarioInput, seed: number, priority: number, signal?: AbortSignal): Promise<RunOutput>;
   /** A run with its network history and final state (for the network view and inspector). */
@@ -36,13 +36,7 @@ export function poolSize(cores: number | undefined): number {
 
 /** Creates the run service over web workers built from workers/browser-worker.ts. */
 export function createRunService(size = poolSize(globalThis.navigator?.hardwareConcurrency)): RunService {
-  const pool = createPriorityPool<BrowserWorkerApi>({
-    size,
-    spawn: () => {
-      const worker = new Worker(new URL('../../../workers/browser-worker.ts', import.meta.url), { type: 'module', name: 'coopsim-model' });
-      return { api: wrap<BrowserWorkerApi>(worker), terminate: () => worker.terminate() };
-    },
-  });
+  const pool = createBrowserWorkerPool(size);
   const cache = new Map<string, RunOutput>();
   const inspectCache = new Map<string, InspectOutput>();
   const gameCache = new Map<string, GameAbmOutput>();
@@ -61,7 +55,7 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
         return hit;
       }
       const req: RunRequest = { scenario, seed };
-      const out = await pool.call((api) => api.run(req), { signal, priority });
+      const out = await pool.call('run', [req], { signal, priority });
       remember(cache, key, out, 600);
       return out;
     },
@@ -70,7 +64,7 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
       const hit = inspectCache.get(key);
       if (hit) return hit;
       const req: RunRequest = { scenario, seed, years: options.years };
-      const out = await pool.call((api) => api.inspect(req, { layout: options.layout }), { signal, priority: PRIORITY.inspect });
+      const out = await pool.call('inspect', [req, { layout: options.layout }], { signal, priority: PRIORITY.inspect });
       remember(inspectCache, key, out, 12);
       return out;
     },
@@ -82,7 +76,7 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
           const key = JSON.stringify(part);
           const hit = gameCache.get(key);
           if (hit) return hit;
-          const out = await pool.call((api) => api.gameAbm(part), { signal, priority: PRIORITY.game });
+          const out = await pool.call('gameAbm', [part], { signal, priority: PRIORITY.game });
           remember(gameCache, key, out, 120);
           return out;
         }),
