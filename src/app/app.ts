@@ -12,7 +12,8 @@ import type { Results } from './results/results.ts';
 import { createLatestScheduler } from './runner/latest-scheduler.ts';
 import { createRunService, PRIORITY, type RunService } from './runner/run-service.ts';
 import { TABS, preferredLang, type AppState, type Lang, type Tab } from './state/app-state.ts';
-import { applyEdits, buildScenario, editsFromScenario, normalizeEdits, presetOrDefault, scenarioFile } from './state/scenario-edits.ts';
+import { buildScenario, editsFromScenario, normalizeEdits, scenarioFile } from './state/scenario-edits.ts';
+import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
 import { decodeUrl, encodeUrl } from './url-codec.ts';
 import { controlsView } from './views/controls-view.ts';
 import { gameView } from './views/game-view.ts';
@@ -41,26 +42,6 @@ interface Preview {
 interface Refined {
   current: RunOutput[];
   baseline: RunOutput[];
-}
-
-/** The scenario the current one is compared with (see {@link AppState.compare}). */
-export function baselineInputOf(state: AppState, input: ScenarioInput): ScenarioInput {
-  if (state.compare === 'no-policy') {
-    const { policy: _policy, ...rest } = structuredClone(input) as ScenarioInput & { policy?: unknown };
-    return rest as ScenarioInput;
-  }
-  // The status quo with the same world size and number of years, so counts compare.
-  const structural = Object.fromEntries(Object.entries(state.edits).filter(([p]) => p.startsWith('world.') || p === 'years'));
-  const presetWorld = (presetOrDefault(state.preset).input as { world?: Record<string, unknown>; years?: number });
-  for (const [k, v] of Object.entries(presetWorld.world ?? {})) if (!(`world.${k}` in structural)) structural[`world.${k}`] = v;
-  if (presetWorld.years !== undefined && !('years' in structural)) structural.years = presetWorld.years;
-  const r = applyEdits(presetOrDefault('baseline').input, structural);
-  return r.ok ? r.value : presetOrDefault('baseline').input;
-}
-
-/** Seeds of an ensemble: the scenario's seed and the next ones. */
-export function ensembleSeeds(seed: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => (seed + i) % 4294967296);
 }
 
 /** Starts the app in `root`: reads the link, builds the page, runs the model. */
