@@ -74,6 +74,9 @@ function parseArgs(argv: string[]): { quick: boolean; only: string[] | null } {
       process.exit(0);
     } else throw new Error(`bench: unknown option ${a}`);
   }
+  const known = new Set([...MODULES.map((m) => m.name), ...MODULES.flatMap((m) => m.keys)]);
+  const unknown = (only ?? []).filter((n) => !known.has(n));
+  if (unknown.length) throw new Error(`bench: --only ${unknown.join(', ')}: not a module or key; modules: ${MODULES.map((m) => m.name).join(', ')}`);
   return { quick, only };
 }
 
@@ -156,6 +159,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  const message = (err as Error).message ?? String(err);
+  process.stderr.write(`${message.startsWith('bench:') ? message : ((err as Error).stack ?? message)}\n`);
   process.exit(1);
 });
