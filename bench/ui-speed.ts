@@ -1,6 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, serveStatic } from './lib/app-server.ts';
+import { buildApp } from '../test/e2e/build-app.ts';
+import { launchChromium } from '../test/e2e/browser.ts';
+import { serveStatic } from '../test/e2e/static-server.ts';
 import type { BenchModule } from './lib/bench-module.ts';
 import { NotAvailable } from './lib/not-available.ts';
 import { fromRoot } from './lib/paths.ts';
@@ -42,16 +44,12 @@ export const uiSpeed: BenchModule = {
   async run(ctx) {
     if (!existsSync(fromRoot('index.html'))) throw new NotAvailable('the app has no index.html yet');
     if (!existsSync(CHROMIUM)) throw new NotAvailable(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-    const { chromium } = await import('playwright-core');
     ctx.log('ui: building the app (vite build)');
-    const outDir = await buildApp(ctx.tmp);
+    const outDir = await buildApp(ctx.tmp, fromRoot());
     const server = await serveStatic(outDir);
     let browser: Browser | null = null;
     try {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      });
+      browser = await launchChromium();
       const single = ctx.quick ? { warmup: 2, runs: 5 } : { warmup: 3, runs: 12 };
       const band = ctx.quick ? { warmup: 1, runs: 2 } : { warmup: 1, runs: 5 };
       ctx.log(`ui: one seed, ${single.warmup} + ${single.runs} lever changes`);

@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 
-/** Builds the browser app (vite.config.ts) into a fresh temporary folder and returns it. */
-export async function buildApp(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'coopsim-app-'));
-  const root = resolve(import.meta.dirname, '../..');
+/**
+ * Builds the browser app (the repository's vite.config.ts) into a fresh folder under
+ * `parent` and returns it. `root` is the repository root (default: two levels above this file).
+ */
+export async function buildApp(parent: string = tmpdir(), root: string = resolve(import.meta.dirname, '../..')): Promise<string> {
+  const outDir = mkdtempSync(join(parent, 'coopsim-app-'));
+  const { build } = await import('vite');
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
   return outDir;
 }
