@@ -2,21 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { morrisIndices } from '../../src/analysis/sensitivity/morris-indices.ts';
 import { sobolIndices } from '../../src/analysis/sensitivity/sobol-indices.ts';
 import { morrisDesign } from '../../src/scenario/design/morris-design.ts';
-import { saltelliDesign, saltelliIndex } from '../../src/scenario/design/saltelli-design.ts';
+import { saltelliBlocks, saltelliDesign } from '../../src/scenario/design/saltelli-design.ts';
 import { createRng } from '../../src/model/rng.ts';
 
 const ishigami = (x: number[]) => Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);
 
 function sobolOf(f: (x: number[]) => number, k: number, N: number, toX: (u: number) => number) {
   const y = saltelliDesign(N, k).map((u) => f(u.map(toX)));
-  const fA = new Float64Array(N);
-  const fB = new Float64Array(N);
-  const fAB = Array.from({ length: k }, () => new Float64Array(N));
-  for (let j = 0; j < N; j++) {
-    fA[j] = y[saltelliIndex(j, k, 'A')];
-    fB[j] = y[saltelliIndex(j, k, 'B')];
-    for (let i = 0; i < k; i++) fAB[i][j] = y[saltelliIndex(j, k, i)];
-  }
+  const { fA, fB, fAB } = saltelliBlocks(y, N, k);
   const rng = createRng(1, 'test');
   return sobolIndices(fA, fB, fAB, { resamples: 300, confidence: 0.95, uniform: () => rng.next() });
 }

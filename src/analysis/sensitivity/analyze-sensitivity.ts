@@ -1,5 +1,5 @@
 import { createRng } from '../../model/rng.ts';
-import { saltelliIndex } from '../../scenario/design/saltelli-design.ts';
+import { saltelliBlocks } from '../../scenario/design/saltelli-design.ts';
 import { planExperiment } from '../../scenario/experiment-plan.ts';
 import type { Experiment } from '../../scenario/parse-experiment.ts';
 import { summaryColumns } from '../../output/sweep-rows.ts';
@@ -104,15 +104,7 @@ export function analyzeSensitivity(experiment: Experiment, runs: readonly RunSum
   const N = design.samples;
   const rows: SobolRow[] = [];
   for (const output of outputs) {
-    const y = pointMeans(output);
-    const fA = new Float64Array(N);
-    const fB = new Float64Array(N);
-    const fAB = Array.from({ length: k }, () => new Float64Array(N));
-    for (let j = 0; j < N; j++) {
-      fA[j] = y[saltelliIndex(j, k, 'A')];
-      fB[j] = y[saltelliIndex(j, k, 'B')];
-      for (let i = 0; i < k; i++) fAB[i][j] = y[saltelliIndex(j, k, i)];
-    }
+    const { fA, fB, fAB } = saltelliBlocks(pointMeans(output), N, k);
     const rng = createRng(experiment.replications.seed, `sensitivity:sobol:${output}`);
     const r = sobolIndices(fA, fB, fAB, { resamples: bootstrap, confidence, uniform: () => rng.next() });
     r.factors.forEach((ix, i) => rows.push({ output, factor: factors[i], ...ix, samples: r.rows }));

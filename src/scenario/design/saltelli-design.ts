@@ -29,3 +29,16 @@ export function saltelliIndex(j: number, k: number, role: 'A' | 'B' | number): n
   const block = j * (k + 2);
   return role === 'A' ? block : role === 'B' ? block + k + 1 : block + 1 + role;
 }
+
+/** Outputs of a Saltelli design split into its matrices: f(A), f(B) and f(AB_i) per factor. */
+export function saltelliBlocks(y: ArrayLike<number>, N: number, k: number): { fA: Float64Array; fB: Float64Array; fAB: Float64Array[] } {
+  const fA = new Float64Array(N);
+  const fB = new Float64Array(N);
+  const fAB = Array.from({ length: k }, () => new Float64Array(N));
+  for (let j = 0; j < N; j++) {
+    fA[j] = y[saltelliIndex(j, k, 'A')];
+    fB[j] = y[saltelliIndex(j, k, 'B')];
+    for (let i = 0; i < k; i++) fAB[i][j] = y[saltelliIndex(j, k, i)];
+  }
+  return { fA, fB, fAB };
+}
