@@ -145,8 +145,8 @@ export function createWorld(scenario: Scenario, seed: number): World {
     school: new Int32Array(nF).fill(-1),
     fromDepth: new Uint8Array(nF),
     toDepth: new Uint8Array(nF),
-    items: new Float64Array(nF * ITEM_COUNT),
-    options: new Float64Array(nF * 4).fill(NaN),
+    items: new Float32Array(nF * ITEM_COUNT),
+    options: new Float32Array(nF * 4).fill(NaN),
   };
 
   const lever: LeverValues = {
