@@ -106,9 +106,9 @@ export function createWorld(scenario: Scenario, seed: number): World {
     retained: new Float64Array(slots),
     firmNet: new Float64Array(slots),
     schoolNet: new Float64Array(slots),
-    firmNetTotal: new Float64Array(slots),
-    schoolNetTotal: new Float64Array(slots),
-    sunk: new Float64Array(slots),
+    firmNetTotal: new Float32Array(slots),
+    schoolNetTotal: new Float32Array(slots),
+    sunk: new Float32Array(slots),
     firmWantsUp: new Float64Array(slots).fill(NaN),
     schoolWantsUp: new Float64Array(slots).fill(NaN),
   };

@@ -78,11 +78,11 @@ export interface Partnerships {
   /** This year's realised net benefit for the firm / value for the college (k¥). */
   readonly firmNet: Float64Array;
   readonly schoolNet: Float64Array;
-  /** Running totals since the partnership began (k¥). */
-  readonly firmNetTotal: Float64Array;
-  readonly schoolNetTotal: Float64Array;
+  /** Running totals since the partnership began (k¥; single precision: they are only read for inspection). */
+  readonly firmNetTotal: Float32Array;
+  readonly schoolNetTotal: Float32Array;
   /** Equipment and base investment sunk into the partnership so far (k¥). */
-  readonly sunk: Float64Array;
+  readonly sunk: Float32Array;
   /** Probability the firm / the college wanted to deepen at the last decision. */
   readonly firmWantsUp: Float64Array;
   readonly schoolWantsUp: Float64Array;
