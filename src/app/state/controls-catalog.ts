@@ -30,136 +30,79 @@ export interface LeverSpec extends ControlSpec {
   lever: LeverName;
 }
 
+type Scale = Pick<ControlSpec, 'min' | 'max' | 'step' | 'display'>;
+
+/** A share from 0 to 1, shown as a percentage. */
+const PERCENT: Scale = { min: 0, max: 1, step: 0.05, display: 'percent' };
+
+/** A lever's control; its scenario path, label and help text follow from its name. */
+const lever = (name: LeverName, unit: MessageKey, levels: Level[], scale: Scale = PERCENT): LeverSpec => ({
+  lever: name,
+  path: `policy.${name}`,
+  label: `lever.${name}` as MessageKey,
+  help: `lever.${name}.help` as MessageKey,
+  unit,
+  ...scale,
+  levels,
+});
+
 /** The policy levers in display order, with plain-language labels and named levels. */
 export const LEVER_SPECS: readonly LeverSpec[] = [
-  {
-    lever: 'taxRelief',
-    path: 'policy.taxRelief',
-    label: 'lever.taxRelief',
-    help: 'lever.taxRelief.help',
-    unit: 'unit.shareOfSpending',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    display: 'percent',
-    levels: [
-      { value: 0, label: 'level.none' },
-      { value: 0.3, label: 'level.taxRelief.china2019' },
-      { value: 0.6, label: 'level.generous' },
-    ],
-  },
-  {
-    lever: 'law',
-    path: 'policy.law',
-    label: 'lever.law',
-    help: 'lever.law.help',
-    unit: 'unit.enforcement',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    display: 'percent',
-    levels: [
-      { value: 0, label: 'level.noLaw' },
-      { value: 0.5, label: 'level.partlyEnforced' },
-      { value: 1, label: 'level.fullyEnforced' },
-    ],
-  },
-  {
-    lever: 'internPayFloor',
-    path: 'policy.internPayFloor',
-    label: 'lever.internPayFloor',
-    help: 'lever.internPayFloor.help',
-    unit: 'unit.shareOfWage',
-    min: 0,
-    max: 1.2,
-    step: 0.05,
-    display: 'percent',
-    levels: [
+  lever('taxRelief', 'unit.shareOfSpending', [
+    { value: 0, label: 'level.none' },
+    { value: 0.3, label: 'level.taxRelief.china2019' },
+    { value: 0.6, label: 'level.generous' },
+  ]),
+  lever('law', 'unit.enforcement', [
+    { value: 0, label: 'level.noLaw' },
+    { value: 0.5, label: 'level.partlyEnforced' },
+    { value: 1, label: 'level.fullyEnforced' },
+  ]),
+  lever(
+    'internPayFloor',
+    'unit.shareOfWage',
+    [
       { value: 0.6, label: 'level.payFloor.typical' },
       { value: 0.8, label: 'level.payFloor.rules2021' },
       { value: 1, label: 'level.payFloor.full' },
     ],
-  },
-  {
-    lever: 'greenChannel',
-    path: 'policy.greenChannel',
-    label: 'lever.greenChannel',
-    help: 'lever.greenChannel.help',
-    unit: 'unit.costCut',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    display: 'percent',
-    levels: [
-      { value: 0, label: 'level.none' },
-      { value: 0.5, label: 'level.halved' },
-      { value: 1, label: 'level.waived' },
-    ],
-  },
-  {
-    lever: 'groups',
-    path: 'policy.groups',
-    label: 'lever.groups',
-    help: 'lever.groups.help',
-    unit: 'unit.coverage',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    display: 'percent',
-    levels: [
-      { value: 0.1, label: 'level.groups.today' },
-      { value: 0.5, label: 'level.half' },
-      { value: 0.8, label: 'level.most' },
-    ],
-  },
-  {
-    lever: 'subsidyPerIntern',
-    path: 'policy.subsidyPerIntern',
-    label: 'lever.subsidyPerIntern',
-    help: 'lever.subsidyPerIntern.help',
-    unit: 'unit.kYuanPerIntern',
-    min: 0,
-    max: 10,
-    step: 0.5,
-    display: 'number',
-    levels: [
+    { ...PERCENT, max: 1.2 },
+  ),
+  lever('greenChannel', 'unit.costCut', [
+    { value: 0, label: 'level.none' },
+    { value: 0.5, label: 'level.halved' },
+    { value: 1, label: 'level.waived' },
+  ]),
+  lever('groups', 'unit.coverage', [
+    { value: 0.1, label: 'level.groups.today' },
+    { value: 0.5, label: 'level.half' },
+    { value: 0.8, label: 'level.most' },
+  ]),
+  lever(
+    'subsidyPerIntern',
+    'unit.kYuanPerIntern',
+    [
       { value: 0, label: 'level.none' },
       { value: 2, label: 'level.subsidy.month' },
       { value: 6, label: 'level.generous' },
     ],
-  },
-  {
-    lever: 'schoolFunding',
-    path: 'policy.schoolFunding',
-    label: 'lever.schoolFunding',
-    help: 'lever.schoolFunding.help',
-    unit: 'unit.mYuanPerCollege',
-    min: 0,
-    max: 5,
-    step: 0.25,
-    display: 'number',
-    levels: [
+    { min: 0, max: 10, step: 0.5, display: 'number' },
+  ),
+  lever(
+    'schoolFunding',
+    'unit.mYuanPerCollege',
+    [
       { value: 0, label: 'level.none' },
       { value: 1, label: 'level.funding.moderate' },
       { value: 3, label: 'level.generous' },
     ],
-  },
-  {
-    lever: 'dataPlatform',
-    path: 'policy.dataPlatform',
-    label: 'lever.dataPlatform',
-    help: 'lever.dataPlatform.help',
-    unit: 'unit.use',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    display: 'percent',
-    levels: [
-      { value: 0, label: 'level.none' },
-      { value: 0.5, label: 'level.partial' },
-      { value: 1, label: 'level.fullUse' },
-    ],
-  },
+    { min: 0, max: 5, step: 0.25, display: 'number' },
+  ),
+  lever('dataPlatform', 'unit.use', [
+    { value: 0, label: 'level.none' },
+    { value: 0.5, label: 'level.partial' },
+    { value: 1, label: 'level.fullUse' },
+  ]),
 ];
 
 /** How often groups are evaluated (0 = never): a choice, not a slider. */
@@ -182,10 +125,7 @@ const share = (path: string, label: MessageKey, help: MessageKey, levels: Level[
   label,
   help,
   unit,
-  min: 0,
-  max: 1,
-  step: 0.05,
-  display: 'percent',
+  ...PERCENT,
   levels,
 });
 
