@@ -1,6 +1,5 @@
 import { formatProblems, parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
-import type { RunOutput } from '../runner/run-request.ts';
 import { VERSION } from '../version.ts';
 import type { AppContext } from './app-context.ts';
 import { h, replace } from './dom.ts';
@@ -10,7 +9,8 @@ import { formatter } from './i18n/format.ts';
 import { translator, type MessageKey } from './i18n/messages.ts';
 import type { Results } from './results/results.ts';
 import { createLatestScheduler } from './runner/latest-scheduler.ts';
-import { createRunService, PRIORITY, type RunService } from './runner/run-service.ts';
+import { createRunService, type RunService } from './runner/run-service.ts';
+import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview } from './runner/paired-runs.ts';
 import { TABS, preferredLang, type AppState, type Lang, type Tab } from './state/app-state.ts';
 import { buildScenario, editsFromScenario, normalizeEdits, scenarioFile } from './state/scenario-edits.ts';
 import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
@@ -34,15 +34,8 @@ interface Job {
   seeds: number[];
 }
 
-interface Preview {
-  current: RunOutput;
-  baseline: RunOutput;
-}
-
-interface Refined {
-  current: RunOutput[];
-  baseline: RunOutput[];
-}
+type Preview = PairedPreview;
+type Refined = PairedEnsemble;
 
 /** Starts the app in `root`: reads the link, builds the page, runs the model. */
 export function startApp(root: HTMLElement, runs: RunService = createRunService()): void {
@@ -299,23 +292,11 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
 
   // Runs: a quick one-seed preview, then the ensemble; bursts coalesce to the latest.
   const scheduler = createLatestScheduler<Job, Preview, Refined>({
-    async preview(job) {
+    preview(job) {
       root.dataset.previewsRun = String(Number(root.dataset.previewsRun ?? 0) + 1);
-      const [current, baseline] = await Promise.all([
-        runs.run(job.input, job.seeds[0], PRIORITY.preview),
-        runs.run(job.baselineInput, job.seeds[0], PRIORITY.preview),
-      ]);
-      return { current, baseline };
+      return pairedPreview(runs, job);
     },
-    async refine(job, p, signal) {
-      if (job.seeds.length === 1) return { current: [p.current], baseline: [p.baseline] };
-      const rest = job.seeds.slice(1);
-      const [current, baseline] = await Promise.all([
-        Promise.all(rest.map((s) => runs.run(job.input, s, PRIORITY.ensemble, signal))),
-        Promise.all(rest.map((s) => runs.run(job.baselineInput, s, PRIORITY.ensemble, signal))),
-      ]);
-      return { current: [p.current, ...current], baseline: [p.baseline, ...baseline] };
-    },
+    refine: (job, p, signal) => pairedEnsemble(runs, job, p, signal),
     onPreview(job, p, stale) {
       preview = p;
       const single = job.seeds.length === 1;
