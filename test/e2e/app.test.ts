@@ -110,20 +110,20 @@ describe('browser app in Chromium', () => {
     await page.close();
   });
 
-  it('a drag of many slider moves coalesces to the latest value, quickly', async () => {
+  it('a burst of slider moves coalesces to the latest value', async () => {
     const { page } = await open('?n=16');
     const job = await ensembleReady(page);
     const count = async (name: string) => Number((await page.getAttribute('.app', `data-${name}`)) ?? 0);
     const previews0 = await count('previews-run');
     const ensembles0 = await count('ensembles-shown');
-    // A drag: 20 input events, one every 10 ms (faster than a run), ending at 1.
+    // 20 input events in one task, as a fast drag delivers them between two frames: the
+    // first starts a preview, the other 19 supersede one another while it runs.
     const moves = Array.from({ length: 20 }, (_, i) => String((i + 1) / 20));
-    await page.evaluate(`(async () => {
+    await page.evaluate(`(() => {
       const input = document.querySelector('.control[data-lever="law"] input[type="range"]');
       for (const v of ${JSON.stringify(moves)}) {
         input.value = v;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 10));
       }
     })()`);
     await ensembleReady(page, job);
@@ -133,9 +133,10 @@ describe('browser app in Chromium', () => {
     const previewMs = Number(await page.getAttribute('.app', 'data-preview-ms'));
     const ensembleMs = Number(await page.getAttribute('.app', 'data-ensemble-ms'));
     console.log(`${moves.length} moves → ${previews} preview runs, ${ensembles} ensemble drawn; last preview ${previewMs} ms, 16-seed band ${ensembleMs} ms`);
-    // Stale requests are dropped: fewer runs than moves, and no outdated ensemble is drawn.
-    expect(previews).toBeLessThanOrEqual(moves.length / 2);
-    expect(ensembles).toBeLessThanOrEqual(2);
+    // The first move's preview and the latest one's; no stale ensemble is drawn.
+    expect(previews).toBeGreaterThanOrEqual(1);
+    expect(previews).toBeLessThanOrEqual(2);
+    expect(ensembles).toBe(1);
     await expect(page.locator('.control[data-lever="law"] .value b').textContent()).resolves.toBe('100%');
     await page.close();
   });
