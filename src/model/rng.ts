@@ -16,28 +16,29 @@ export interface Rng {
 /**
  * Alea (Johannes Baagøe's generator, as in seedrandom), seeded by seedrandom and then
  * stepped here with exactly its arithmetic, so the draws are the same numbers. The state
- * and the spare normal are number fields of one object: drawing allocates nothing.
+ * lives in a Float64Array, not in number fields: V8 boxes a double stored into an object
+ * field in a fresh heap number, which made every draw an allocation.
  */
 class AleaStream implements Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private c: number;
-  private spare = 0.5;
+  /** s0, s1, s2, c of Alea, then the spare normal. */
+  private readonly st = new Float64Array(5);
   private hasSpare = false;
 
   constructor(state: seedrandom.State.Alea) {
-    this.s0 = state.s0;
-    this.s1 = state.s1;
-    this.s2 = state.s2;
-    this.c = state.c;
+    this.st[0] = state.s0;
+    this.st[1] = state.s1;
+    this.st[2] = state.s2;
+    this.st[3] = state.c;
   }
 
   next(): number {
-    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
-    this.s0 = this.s1;
-    this.s1 = this.s2;
-    return (this.s2 = t - (this.c = t | 0));
+    const st = this.st;
+    const t = 2091639 * st[0] + st[3] * 2.3283064365386963e-10; // 2^-32
+    st[0] = st[1];
+    st[1] = st[2];
+    const c = t | 0;
+    st[3] = c;
+    return (st[2] = t - c);
   }
 
   int(n: number): number {
@@ -51,7 +52,7 @@ class AleaStream implements Rng {
   normal(): number {
     if (this.hasSpare) {
       this.hasSpare = false;
-      return this.spare;
+      return this.st[4];
     }
     let u = 0;
     let v = 0;
@@ -62,7 +63,7 @@ class AleaStream implements Rng {
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const m = Math.sqrt((-2 * ln(s)) / s);
-    this.spare = v * m;
+    this.st[4] = v * m;
     this.hasSpare = true;
     return u * m;
   }
