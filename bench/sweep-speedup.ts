@@ -6,6 +6,7 @@ import { runProcess } from './lib/child.ts';
 import { NotAvailable } from './lib/not-available.ts';
 import { fromRoot } from './lib/paths.ts';
 import { median } from './lib/stats.ts';
+import { followThreads, splitThreads } from './lib/thread-cpu.ts';
 
 const EXPERIMENT = 'scenarios/experiments/tax-relief-sweep.json';
 
@@ -27,12 +28,22 @@ export const sweepSpeedup: BenchModule = {
     const repeats = ctx.quick ? 1 : 3;
     const times: Record<1 | 2, number[]> = { 1: [], 2: [] };
     const loads: number[] = [];
+    const cpu: Record<1 | 2, ReturnType<typeof splitThreads>[]> = { 1: [], 2: [] };
     const outs: Record<1 | 2, string> = { 1: '', 2: '' };
     for (let r = 0; r < repeats; r++) {
       for (const workers of [1, 2] as const) {
         const out = join(ctx.tmp, `sweep-${workers}w-${r}`);
         ctx.log(`sweep ${r + 1}/${repeats}: ${workers} worker${workers > 1 ? 's' : ''}`);
-        const res = await runProcess(process.execPath, [bin, 'sweep', fromRoot(EXPERIMENT), '--out', out, '--workers', String(workers), '--no-progress']);
+        let follow: ReturnType<typeof followThreads> | undefined;
+        let pid = 0;
+        const res = await runProcess(process.execPath, [bin, 'sweep', fromRoot(EXPERIMENT), '--out', out, '--workers', String(workers), '--no-progress'], {
+          onSpawn: (p) => {
+            pid = p;
+            follow = followThreads(p);
+          },
+        });
+        const threads = follow?.stop();
+        if (threads) cpu[workers].push(splitThreads(pid, threads, workers));
         if (res.code !== 0) throw new Error(`coopsim sweep --workers ${workers} failed (exit ${res.code}): ${res.stderr.trim().slice(-600)}`);
         times[workers].push(res.wallMs / 1000);
         loads.push(Math.round(loadavg()[0] * 100) / 100);
@@ -50,6 +61,11 @@ export const sweepSpeedup: BenchModule = {
         two_workers_s: times[2],
         best_of_ratio: Math.min(...times[1]) / Math.min(...times[2]),
         load_after_each_sweep: loads,
+        // Where the CPU went (Linux): with one worker, the main thread and V8's background
+        // threads (optimising compiler, garbage collector) run on the idle second core;
+        // with two they share the two cores with the workers.
+        cpu_seconds_one_worker: cpu[1],
+        cpu_seconds_two_workers: cpu[2],
         outputs_identical: differing.length === 0,
         differing_files: differing,
         compared: 'every output file byte for byte; in JSON files, fields naming times, durations, dates, hosts and worker counts are ignored',
