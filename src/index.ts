@@ -45,6 +45,7 @@ export type { WorkerPoolOptions, AbortMode } from './runner/worker-pool-options.
 export type { CallOptions, MethodName, MethodArgs, MethodResult } from './runner/call-options.ts';
 export { createPoolWorker, type PoolWorker, type WorkerFactory } from './runner/pool-worker.ts';
 export { WorkerDiedError } from './runner/worker-died-error.ts';
+export { WorkersUnavailableError } from './runner/workers-unavailable-error.ts';
 export { createNodeWorkerPool } from './runner/node-pool.ts';
 export { mergeSweeps } from './output/merge-sweeps.ts';
 export type { SweepManifest, RunFailure } from './output/sweep-manifest.ts';

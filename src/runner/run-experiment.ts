@@ -20,6 +20,7 @@ import { parseExperiment, type Experiment } from '../scenario/parse-experiment.t
 import { createNodeWorkerPool } from './node-pool.ts';
 import type { RunOutput } from './run-request.ts';
 import type { Runner } from './runner.ts';
+import { WorkersUnavailableError } from './workers-unavailable-error.ts';
 
 /** Progress of an experiment, reported after every finished run. */
 export interface ExperimentProgress {
@@ -286,6 +287,11 @@ function runAll(plan: ExperimentPlan, ids: readonly number[], runner: Runner, h:
           (out) => settle(() => h.done(id, out), false),
           (err: unknown) => {
             if (inner.signal.aborted) settle(() => {}, null);
+            else if (err instanceof WorkersUnavailableError)
+              // Not this run's fault: stop, leaving the run to be done on resume.
+              settle(() => {
+                throw err;
+              }, null);
             else settle(() => h.failed(id, messageOf(err)), true);
           },
         );

@@ -4,6 +4,7 @@ import type { CallOptions, MethodArgs, MethodName, MethodResult } from './call-o
 import type { RunOutput, RunRequest } from './run-request.ts';
 import type { Runner } from './runner.ts';
 import { WorkerDiedError } from './worker-died-error.ts';
+import { WorkersUnavailableError } from './workers-unavailable-error.ts';
 import type { WorkerPoolOptions } from './worker-pool-options.ts';
 
 /** The least a pool's workers expose: the shared run method. */
@@ -141,11 +142,16 @@ export function createWorkerPool<Api extends RunApi = WorkerApi>(options: Worker
     }
     resend(waiting.filter((t) => !t.done), `died (${reason})`);
     if (startupDeaths >= MAX_STARTUP_DEATHS) {
-      broken = new Error(`workers cannot start: ${startupDeaths} died before finishing a run (last: ${reason})`);
-      for (const t of queue.splice(0)) settle(t, false, broken);
+      breakPool(`${startupDeaths} died before finishing a run (last: ${reason})`);
       return;
     }
     dispatch();
+  };
+
+  /** From now on every call fails at once: no worker can run it. */
+  const breakPool = (why: string) => {
+    broken = new WorkersUnavailableError(`workers cannot start: ${why}`);
+    for (const t of queue.splice(0)) settle(t, false, broken);
   };
 
   const send = (slot: Slot, task: Task) => {
@@ -183,7 +189,18 @@ export function createWorkerPool<Api extends RunApi = WorkerApi>(options: Worker
       let best: Slot | undefined;
       for (const s of slots) if (canTake(s, task) && (!best || s.tasks.length < best.tasks.length)) best = s;
       // Start another worker rather than queue behind a busy one.
-      if ((!best || best.tasks.length > 0) && slots.length < size) best = spawn();
+      if ((!best || best.tasks.length > 0) && slots.length < size) {
+        try {
+          best = spawn();
+        } catch (err) {
+          // Creating a worker fails the same way every time (a bad option, a missing file):
+          // carry on with the workers there are, or give up if there are none.
+          if (slots.length === 0) {
+            breakPool(err instanceof Error ? err.message : String(err));
+            return;
+          }
+        }
+      }
       if (!best) return;
       queue.shift();
       send(best, task);

@@ -1,11 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coopsim } from '../helpers/cli.ts';
 import { runExperiment } from '../../src/runner/run-experiment.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
+import { WorkersUnavailableError } from '../../src/runner/workers-unavailable-error.ts';
 import { readExperimentFile } from '../../src/scenario/read-experiment-file.ts';
 import { analyzeSensitivity } from '../../src/analysis/sensitivity/analyze-sensitivity.ts';
 import { sensitivityToCsv } from '../../src/analysis/sensitivity/format-sensitivity.ts';
@@ -192,6 +193,38 @@ describe('coopsim sweep', () => {
     expect(m.runs).toMatchObject({ done: 6, failed: 3 });
     expect(m.failures.map((f: { run_id: number }) => f.run_id)).toEqual([3, 4, 5]);
     expect(m.failures[0].error).toMatch(/gave Infinity in year 3/);
+  });
+
+  it('runs under Node options for the whole process (profilers, heap size), which worker threads refuse', () => {
+    const out = dir('node-options');
+    const r = spawnSync(process.execPath, ['--max-old-space-size=2048', '--cpu-prof', `--cpu-prof-dir=${dir('profiles')}`, 'src/cli/bin.mjs', 'sweep', SMALL, '--out', out, '--workers', '2', '--no-progress'], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toMatch(/24 runs in .* on 2 workers/);
+    expect(r.status).toBe(0);
+    expectSameFiles(out, dir('w1'));
+  });
+
+  it('stops with one message when no worker can start, and the folder resumes', async () => {
+    const out = dir('no-workers');
+    const inThread = createInThreadRunner();
+    let calls = 0;
+    const broken = {
+      concurrency: 2,
+      run: (req: Parameters<typeof inThread.run>[0]) =>
+        ++calls <= 5 ? inThread.run(req) : Promise.reject(new WorkersUnavailableError('workers cannot start: out of threads')),
+      close: async () => {},
+    };
+    await expect(runExperiment(experiment(SMALL), { runner: broken, out })).rejects.toThrow('workers cannot start: out of threads');
+    const m = manifest(out);
+    expect(m.status).toBe('incomplete');
+    expect(m.runs.failed).toBe(0);
+    expect(lineCount(join(out, 'failures.csv'))).toBe(1);
+    const done = lineCount(join(out, 'runs.csv')) - 1;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(24);
+    expect(sweep(SMALL, out, '--resume', '--workers', '2').status).toBe(0);
+    expectSameFiles(out, dir('w1'));
   });
 
   it('explains bad experiment files and options in one line each', () => {

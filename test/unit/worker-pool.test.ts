@@ -5,6 +5,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { createWorkerPool } from '../../src/runner/worker-pool.ts';
 import { createPoolWorker, type PoolWorker } from '../../src/runner/pool-worker.ts';
 import { WorkerDiedError } from '../../src/runner/worker-died-error.ts';
+import { WorkersUnavailableError } from '../../src/runner/workers-unavailable-error.ts';
+import { workerExecArgv } from '../../src/runner/node-pool.ts';
 import { startBrowserWorker } from '../../src/app/runner/browser-pool.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
 
@@ -134,6 +136,47 @@ describe('worker pool (the Node sweeps: pipelined, an abort ends the worker)', (
     await pool.close();
   });
 
+  it('fails every call with one clear error when no worker can be created, leaving no listener behind', async () => {
+    let attempts = 0;
+    const pool = createWorkerPool({
+      size: 2,
+      createWorker: () => {
+        attempts++;
+        throw new Error('Initiated Worker with invalid execArgv flags: --bad');
+      },
+    });
+    const signal = new AbortController().signal;
+    const listeners = vi.spyOn(signal, 'removeEventListener');
+    const res = await Promise.allSettled([1, 2, 3].map((i) => pool.run(req(i), signal)));
+    for (const r of res) {
+      expect(r.status).toBe('rejected');
+      const reason = (r as PromiseRejectedResult).reason;
+      expect(reason).toBeInstanceOf(WorkersUnavailableError);
+      expect(reason.message).toBe('workers cannot start: Initiated Worker with invalid execArgv flags: --bad');
+    }
+    // The first call broke the pool; the others were refused without another attempt.
+    expect(attempts).toBe(1);
+    expect(listeners).toHaveBeenCalledTimes(1);
+    await expect(pool.run(req(4))).rejects.toBeInstanceOf(WorkersUnavailableError);
+    await pool.close();
+  });
+
+  it('carries on with the workers it has when another cannot be created', async () => {
+    const w = fakeWorkers(() => 'ok');
+    let made = 0;
+    const pool = createWorkerPool({
+      size: 3,
+      createWorker: () => {
+        if (made++ > 0) throw new Error('out of threads');
+        return w.create();
+      },
+    });
+    const out = await Promise.all([1, 2, 3, 4].map((i) => pool.run(req(i))));
+    expect(out.map((o) => o.seed)).toEqual([1, 2, 3, 4]);
+    expect(w.started).toEqual([0]);
+    await pool.close();
+  });
+
   it('drops a queued run on abort, and ends the worker of a running one', async () => {
     const w = fakeWorkers(() => 'ok', 30);
     const pool = createWorkerPool({ size: 1, createWorker: w.create, pipeline: 1 });
@@ -158,6 +201,14 @@ describe('worker pool (the Node sweeps: pipelined, an abort ends the worker)', (
     await pool.close();
     await expect(p).rejects.toThrow(/closed/);
     await expect(pool.run(req(2))).rejects.toThrow(/closed/);
+  });
+});
+
+describe('Node worker options', () => {
+  it('passes on the options that shape module loading and drops those of the whole process', () => {
+    const argv = ['--import', 'tsx', '--cpu-prof', '--cpu-prof-dir', '/tmp/p', '--max-old-space-size=100', '--input-type=module', '--conditions=dev', '--enable-source-maps', '-r', './setup.cjs', '--perf-basic-prof'];
+    expect(workerExecArgv(argv)).toEqual(['--import', 'tsx', '--conditions=dev', '--enable-source-maps', '-r', './setup.cjs']);
+    expect(workerExecArgv(['--input-type', 'module', '--no-warnings'])).toEqual(['--no-warnings']);
   });
 });
 

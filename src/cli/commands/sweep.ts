@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { SweepDirectoryError } from '../../output/sweep-directory.ts';
 import type { SweepManifest } from '../../output/sweep-manifest.ts';
 import { ExperimentAbortedError, runExperiment } from '../../runner/run-experiment.ts';
+import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import type { Shard } from '../../scenario/experiment-plan.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
@@ -72,6 +73,7 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
     if (err instanceof SweepDirectoryError) throw new UserError(err.message, 2);
     if (err instanceof ExperimentAbortedError)
       throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, 130);
+    if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, 1);
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
