@@ -21,6 +21,7 @@ export {
   type MetricColumns,
   type NetworkHistory,
 } from './model/simulate.ts';
+export { createWorldArena, type WorldArena } from './model/world-arena.ts';
 export { METRICS, METRIC_NAMES, type MetricName } from './model/metrics.ts';
 export { ITEMS, type Item } from './model/firm-payoff.ts';
 export { explainDecision, type DecisionExplanation } from './model/explain-decision.ts';

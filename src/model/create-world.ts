@@ -5,20 +5,24 @@ import { exp, clamp } from './det-math.ts';
 import { ITEM_COUNT } from './firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World, type LeverValues } from './state.ts';
 import { updateSkills } from './phases/employment.ts';
+import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
 
 /** Groups indices 0..n−1 by a key in 0..keys−1: returns the grouped indices and start offsets. */
-function groupBy(n: number, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
-  const start = new Int32Array(keys + 1);
+function groupBy(A: ArrayAllocator, n: number, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
+  const start = A.i32(keys + 1);
   for (let i = 0; i < n; i++) start[keyOf(i) + 1]++;
   for (let k = 0; k < keys; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, keys);
-  const order = new Int32Array(n);
+  const fill = A.i32(keys);
+  fill.set(start.subarray(0, keys));
+  const order = A.i32(n);
   for (let i = 0; i < n; i++) order[fill[keyOf(i)]++] = i;
   return { order, start };
 }
 
 /** Builds the initial world of a scenario for a seed: agents, initial partnerships, streams. */
-export function createWorld(scenario: Scenario, seed: number): World {
+export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena): World {
+  arena?.begin();
+  const A: ArrayAllocator = arena ?? FRESH_ARRAYS;
   const { world: ws, schools: sc, firms: fc } = scenario;
   const nS = ws.schools;
   const nF = ws.firms;
@@ -30,22 +34,22 @@ export function createWorld(scenario: Scenario, seed: number): World {
 
   const schools = {
     n: nS,
-    region: new Int32Array(nS),
-    sector: new Int32Array(nS),
-    facilities: new Float64Array(nS),
-    teacherPractice: new Float64Array(nS),
-    alignment: new Float64Array(nS),
-    ownFacilities: new Float64Array(nS),
-    ownTeacherPractice: new Float64Array(nS),
-    ownAlignment: new Float64Array(nS),
-    reputation: new Float64Array(nS),
-    skill: new Float64Array(nS),
-    employment: new Float64Array(nS),
-    inGroup: new Uint8Array(nS),
-    groupDraw: new Float64Array(nS),
-    load: new Float64Array(nS),
-    partnerHires: new Float64Array(nS),
-    passed: new Uint8Array(nS),
+    region: A.i32(nS),
+    sector: A.i32(nS),
+    facilities: A.f64(nS),
+    teacherPractice: A.f64(nS),
+    alignment: A.f64(nS),
+    ownFacilities: A.f64(nS),
+    ownTeacherPractice: A.f64(nS),
+    ownAlignment: A.f64(nS),
+    reputation: A.f64(nS),
+    skill: A.f64(nS),
+    employment: A.f64(nS),
+    inGroup: A.u8(nS),
+    groupDraw: A.f64(nS),
+    load: A.f64(nS),
+    partnerHires: A.f64(nS),
+    passed: A.u8(nS),
   };
   for (let s = 0; s < nS; s++) {
     schools.region[s] = s % R;
@@ -62,21 +66,21 @@ export function createWorld(scenario: Scenario, seed: number): World {
 
   const firms = {
     n: nF,
-    region: new Int32Array(nF),
-    sector: new Int32Array(nF),
-    tech: new Uint8Array(nF),
-    scale: new Float64Array(nF),
-    wage: new Float64Array(nF),
-    discount: new Float64Array(nF),
-    attitude: new Float64Array(nF),
-    fit: new Float64Array(nF),
-    inGroup: new Uint8Array(nF),
-    groupDraw: new Float64Array(nF),
-    certified: new Uint8Array(nF),
-    flagged: new Uint8Array(nF),
-    net: new Float64Array(nF),
-    payoff: new Float64Array(nF),
-    receipts: new Float64Array(nF),
+    region: A.i32(nF),
+    sector: A.i32(nF),
+    tech: A.u8(nF),
+    scale: A.f64(nF),
+    wage: A.f64(nF),
+    discount: A.f64(nF),
+    attitude: A.f64(nF),
+    fit: A.f64(nF),
+    inGroup: A.u8(nF),
+    groupDraw: A.f64(nF),
+    certified: A.u8(nF),
+    flagged: A.u8(nF),
+    net: A.f64(nF),
+    payoff: A.f64(nF),
+    receipts: A.f64(nF),
   };
   const sizeShift = (fc.sizeSpread * fc.sizeSpread) / 2;
   for (let f = 0; f < nF; f++) {
@@ -95,27 +99,27 @@ export function createWorld(scenario: Scenario, seed: number): World {
   const slots = nF * K;
   const partnerships = {
     perFirm: K,
-    school: new Int32Array(slots).fill(-1),
-    depth: new Uint8Array(slots),
-    basis: new Uint8Array(slots),
-    age: new Int32Array(slots),
-    startYear: new Int32Array(slots),
-    trust: new Float64Array(slots),
-    interns: new Float64Array(slots),
-    hires: new Float64Array(slots),
-    retained: new Float64Array(slots),
-    firmNet: new Float64Array(slots),
-    schoolNet: new Float64Array(slots),
-    firmNetTotal: new Float32Array(slots),
-    schoolNetTotal: new Float32Array(slots),
-    sunk: new Float32Array(slots),
-    firmWantsUp: new Float64Array(slots).fill(NaN),
-    schoolWantsUp: new Float64Array(slots).fill(NaN),
+    school: A.i32(slots).fill(-1),
+    depth: A.u8(slots),
+    basis: A.u8(slots),
+    age: A.i32(slots),
+    startYear: A.i32(slots),
+    trust: A.f64(slots),
+    interns: A.f64(slots),
+    hires: A.f64(slots),
+    retained: A.f64(slots),
+    firmNet: A.f64(slots),
+    schoolNet: A.f64(slots),
+    firmNetTotal: A.f32(slots),
+    schoolNetTotal: A.f32(slots),
+    sunk: A.f32(slots),
+    firmWantsUp: A.f64(slots).fill(NaN),
+    schoolWantsUp: A.f64(slots).fill(NaN),
   };
 
-  const bySchoolRegion = groupBy(nS, R, (s) => schools.region[s]);
+  const bySchoolRegion = groupBy(A, nS, R, (s) => schools.region[s]);
   const cells = R * ws.sectors;
-  const byCell = groupBy(nF, cells, (f) => firms.region[f] * ws.sectors + firms.sector[f]);
+  const byCell = groupBy(A, nF, cells, (f) => firms.region[f] * ws.sectors + firms.sector[f]);
 
   // Status-quo partnerships: mostly shallow, mostly on personal ties, a few years old.
   const mix = fc.initialDepthMix;
@@ -140,13 +144,13 @@ export function createWorld(scenario: Scenario, seed: number): World {
   }
 
   const reasons = {
-    year: new Int32Array(nF).fill(-1),
-    choice: new Uint8Array(nF),
-    school: new Int32Array(nF).fill(-1),
-    fromDepth: new Uint8Array(nF),
-    toDepth: new Uint8Array(nF),
-    items: new Float32Array(nF * ITEM_COUNT),
-    options: new Float32Array(nF * 4).fill(NaN),
+    year: A.i32(nF).fill(-1),
+    choice: A.u8(nF),
+    school: A.i32(nF).fill(-1),
+    fromDepth: A.u8(nF),
+    toDepth: A.u8(nF),
+    items: A.f32(nF * ITEM_COUNT),
+    options: A.f32(nF * 4).fill(NaN),
   };
 
   const lever: LeverValues = {
@@ -165,7 +169,7 @@ export function createWorld(scenario: Scenario, seed: number): World {
     schools,
     firms,
     partnerships,
-    labour: { cheapLabour: new Float64Array(R).fill(scenario.labour.cheapLabour) },
+    labour: { cheapLabour: A.f64(R).fill(scenario.labour.cheapLabour) },
     reasons,
     levers: compileLevers(scenario.policy),
     streams: {
@@ -178,9 +182,9 @@ export function createWorld(scenario: Scenario, seed: number): World {
     regionStart: bySchoolRegion.start,
     firmsOfCell: byCell.order,
     cellStart: byCell.start,
-    scratch: { items: new Float64Array(ITEM_COUNT), items2: new Float64Array(ITEM_COUNT), attitude: new Float64Array(nF),
-      schoolGains: new Float64Array(3 * nS),
-      schoolDepth: new Float64Array(2 * nS),
+    scratch: { items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), attitude: A.f64(nF),
+      schoolGains: A.f64(3 * nS),
+      schoolDepth: A.f64(2 * nS),
     },
     year: 0,
     lever,

@@ -1,6 +1,7 @@
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 import { parseScenario, formatProblems } from '../scenario/parse.ts';
 import { packRunOutput } from './pack-run-output.ts';
+import { createWorldArena, type WorldArena } from '../model/world-arena.ts';
 import type { RunOutput, RunRequest } from './run-request.ts';
 
 /**
@@ -9,14 +10,21 @@ import type { RunOutput, RunRequest } from './run-request.ts';
  * bytes for the same request.
  */
 export function executeRun(req: RunRequest): RunOutput {
-  return packRunOutput(simulateRequest(req));
+  // The packed output holds copies only, so the world's arrays can serve the next run.
+  return packRunOutput(simulateRequest(req, arena));
 }
 
-/** Validates the request's scenario and simulates it; throws with the problems if it is invalid. */
-export function simulateRequest(req: RunRequest): SimulationResult {
+/** The arrays of the runs of this thread, one after another (runs here never overlap). */
+const arena = createWorldArena();
+
+/**
+ * Validates the request's scenario and simulates it; throws with the problems if it is
+ * invalid. With `arena`, the result's snapshot is valid until the arena's next run.
+ */
+export function simulateRequest(req: RunRequest, arena?: WorldArena): SimulationResult {
   const parsed = parseScenario(req.scenario);
   if (!parsed.ok) throw new Error(`invalid scenario:\n${formatProblems(parsed.problems)}`);
-  return simulate(parsed.value, { seed: req.seed, years: req.years, network: req.network });
+  return simulate(parsed.value, { seed: req.seed, years: req.years, network: req.network, arena });
 }
 
 /** The transferable buffers of an output (for comlink.transfer). */
