@@ -182,7 +182,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     regionStart: bySchoolRegion.start,
     firmsOfCell: byCell.order,
     cellStart: byCell.start,
-    scratch: { items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), attitude: A.f64(nF),
+    scratch: { items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), options: A.f64(4), utilities: A.f64(4), attitude: A.f64(nF),
       schoolGains: A.f64(3 * nS),
       schoolDepth: A.f64(2 * nS),
     },

@@ -1,7 +1,10 @@
 import { ITEM_COUNT } from './firm-payoff.ts';
 import { CHOICE_CODE, type Choice, type World } from './state.ts';
 
-/** Stores why firm `f` chose as it did: the items of the chosen option and each option's value. */
+/**
+ * Stores why firm `f` chose as it did: the items of the chosen option and the value of
+ * each option (`options`, four values; null for none).
+ */
 export function recordReason(
   w: World,
   f: number,
@@ -10,10 +13,7 @@ export function recordReason(
   fromDepth: number,
   toDepth: number,
   items: Float64Array | null,
-  o0: number,
-  o1: number,
-  o2: number,
-  o3: number,
+  options: Float64Array | null,
 ): void {
   const r = w.reasons;
   r.year[f] = w.year;
@@ -24,8 +24,5 @@ export function recordReason(
   const base = f * ITEM_COUNT;
   for (let i = 0; i < ITEM_COUNT; i++) r.items[base + i] = items ? items[i] : 0;
   const ob = f * 4;
-  r.options[ob] = o0;
-  r.options[ob + 1] = o1;
-  r.options[ob + 2] = o2;
-  r.options[ob + 3] = o3;
+  for (let i = 0; i < 4; i++) r.options[ob + i] = options ? options[i] : NaN;
 }

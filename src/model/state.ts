@@ -174,7 +174,16 @@ export interface World {
   readonly firmsOfCell: Int32Array;
   readonly cellStart: Int32Array;
   /** Scratch buffers reused every year (no allocation in the yearly loop). */
-  readonly scratch: { items: Float64Array; items2: Float64Array; attitude: Float64Array; schoolGains: Float64Array; schoolDepth: Float64Array };
+  readonly scratch: {
+    items: Float64Array;
+    items2: Float64Array;
+    /** A decision's option values (for its reason) and utilities (for the logit choice). */
+    options: Float64Array;
+    utilities: Float64Array;
+    attitude: Float64Array;
+    schoolGains: Float64Array;
+    schoolDepth: Float64Array;
+  };
   year: number;
   lever: LeverValues;
   ledger: Ledger;

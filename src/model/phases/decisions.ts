@@ -1,8 +1,15 @@
 import { exp } from '../det-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
+import { logitChoice } from '../logit-choice.ts';
 import { schoolValue } from '../school-payoff.ts';
 import { recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
+
+/** Indices of the options of a partner decision, in the order the logit choice sums them. */
+const LEAVE = 0;
+const DOWN = 1;
+const STAY = 2;
+const UP = 3;
 
 /**
  * Phase 4: every partnership older than this year is reconsidered. A friendship tie first
@@ -22,6 +29,7 @@ export function decisionsPhase(w: World): void {
   const capacity = sc.capacity;
   const itemsA = w.scratch.items;
   const itemsB = w.scratch.items2;
+  const { options: v, utilities: u } = w.scratch;
   const counters = w.counters;
   const year = w.year;
 
@@ -42,7 +50,7 @@ export function decisionsPhase(w: World): void {
       const grouped = F.inGroup[f] === 1 && S.inGroup[s] === 1;
       if (basis === FRIENDSHIP && !grouped && rng.chance(b.contactTurnover)) {
         end(w, p, s, d, oneYear);
-        recordReason(w, f, 'dissolved', s, d, 0, null, NaN, NaN, NaN, NaN);
+        recordReason(w, f, 'dissolved', s, d, 0, null, null);
         continue;
       }
       const tau = b.choiceNoise * stakes(w, f);
@@ -50,31 +58,27 @@ export function decisionsPhase(w: World): void {
       // Walking away from a group partnership costs standing in the group, more so when
       // the group evaluates and publishes its members' records.
       const vLeave = grouped ? -m.groupExitCost * (w.scenario.policy.evaluationInterval > 0 ? 1 : 0.5) : 0;
-      // Options: leave (0), down (d−1), stay (d), up (d+1).
+      // Options, in this order: leave, down (d−1), stay (d), up (d+1).
+      v[LEAVE] = vLeave;
       firmItems(w, f, s, d, basis, itemsA);
-      const vStay = discountedValue(w, f, d, itemsA);
-      let vDown = -Infinity;
+      v[STAY] = discountedValue(w, f, d, itemsA);
+      v[DOWN] = -Infinity;
       if (d > 1) {
         firmItems(w, f, s, d - 1, basis, itemsB);
-        vDown = discountedValue(w, f, d - 1, itemsB);
+        v[DOWN] = discountedValue(w, f, d - 1, itemsB);
       }
-      let vUp = -Infinity;
+      v[UP] = -Infinity;
       const upBasis = d + 1 >= 2 ? CONTRACT : basis;
       if (d < 4) {
         firmItems(w, f, s, d + 1, upBasis, itemsB);
-        vUp = discountedValue(w, f, d + 1, itemsB);
+        v[UP] = discountedValue(w, f, d + 1, itemsB);
       }
-      const uLeave = vLeave / tau;
-      const uStay = vStay / tau + att;
-      const uDown = vDown / tau + att;
-      const uUp = vUp / tau + att;
-      const top = Math.max(uLeave, uStay, uDown, uUp);
-      const eLeave = exp(uLeave - top);
-      const eDown = d > 1 ? exp(uDown - top) : 0;
-      const eStay = exp(uStay - top);
-      const eUp = d < 4 ? exp(uUp - top) : 0;
-      const total = eLeave + eDown + eStay + eUp;
-      P.firmWantsUp[p] = eUp / total;
+      u[LEAVE] = v[LEAVE] / tau;
+      u[DOWN] = v[DOWN] / tau + att;
+      u[STAY] = v[STAY] / tau + att;
+      u[UP] = v[UP] / tau + att;
+      const choice = logitChoice(u, 4, rng);
+      P.firmWantsUp[p] = u[UP] / (u[LEAVE] + u[DOWN] + u[STAY] + u[UP]);
 
       let schoolUp = 0;
       if (d < 4 && S.load[s] + 1 <= capacity) {
@@ -83,17 +87,16 @@ export function decisionsPhase(w: World): void {
       }
       P.schoolWantsUp[p] = d < 4 ? schoolUp : NaN;
 
-      const u = rng.next() * total;
-      if (u < eLeave) {
+      if (choice === LEAVE) {
         end(w, p, s, d, oneYear);
-        recordReason(w, f, 'leave', s, d, 0, itemsA, vLeave, vDown, vStay, vUp);
-      } else if (u < eLeave + eDown) {
+        recordReason(w, f, 'leave', s, d, 0, itemsA, v);
+      } else if (choice === DOWN) {
         P.depth[p] = d - 1;
         S.load[s] -= 1;
         firmItems(w, f, s, d - 1, basis, itemsB);
-        recordReason(w, f, 'down', s, d, d - 1, itemsB, vLeave, vDown, vStay, vUp);
-      } else if (u < eLeave + eDown + eStay) {
-        recordReason(w, f, 'stay', s, d, d, itemsA, vLeave, vDown, vStay, vUp);
+        recordReason(w, f, 'down', s, d, d - 1, itemsB, v);
+      } else if (choice === STAY) {
+        recordReason(w, f, 'stay', s, d, d, itemsA, v);
       } else {
         const trust = P.trust[p] + (upBasis === CONTRACT ? law * m.lawTrust : 0);
         const agreed = trust >= b.trustNeeded[d] && rng.chance(schoolUp);
@@ -101,9 +104,9 @@ export function decisionsPhase(w: World): void {
           P.depth[p] = d + 1;
           P.basis[p] = upBasis;
           S.load[s] += 1;
-          recordReason(w, f, 'up', s, d, d + 1, itemsB, vLeave, vDown, vStay, vUp);
+          recordReason(w, f, 'up', s, d, d + 1, itemsB, v);
         } else {
-          recordReason(w, f, 'stay', s, d, d, itemsA, vLeave, vDown, vStay, vUp);
+          recordReason(w, f, 'stay', s, d, d, itemsA, v);
         }
       }
     }

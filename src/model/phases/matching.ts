@@ -1,5 +1,6 @@
 import { exp } from '../det-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
+import { logitChoice } from '../logit-choice.ts';
 import { schoolValue } from '../school-payoff.ts';
 import { recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
@@ -31,6 +32,7 @@ export function matchingPhase(w: World): void {
   const L = w.lever;
   const items = w.scratch.items;
   const items2 = w.scratch.items2;
+  const { options, utilities: u } = w.scratch;
   if (S.n === 0) return;
   recomputeLoads(w);
   const platform = L.dataPlatform;
@@ -91,22 +93,22 @@ export function matchingPhase(w: World): void {
       v2 = discountedValue(w, f, 2, items2) - searchCost;
     }
     const att = F.attitude[f];
-    const u1 = v1 / tau + att;
-    const u2 = canTwo ? v2 / tau + att : -Infinity;
-    const top = Math.max(0, u1, u2);
-    const e0 = exp(-top);
-    const e1 = exp(u1 - top);
-    const e2 = canTwo ? exp(u2 - top) : 0;
-    const u = rng.next() * (e0 + e1 + e2);
-    const depth = u < e0 ? 0 : u < e0 + e1 ? 1 : 2;
+    u[0] = 0;
+    u[1] = v1 / tau + att;
+    u[2] = canTwo ? v2 / tau + att : -Infinity;
+    options[0] = 0;
+    options[1] = v1;
+    options[2] = v2;
+    options[3] = NaN;
+    const depth = logitChoice(u, 3, rng);
     if (depth === 0) {
-      recordReason(w, f, 'stay out', best, 0, 0, items, 0, v1, v2, NaN);
+      recordReason(w, f, 'stay out', best, 0, 0, items, options);
       continue;
     }
     const vs = schoolValue(w, f, depth);
     const accept = 1 / (1 + exp(-vs / sc.choiceNoise));
     if (!rng.chance(accept)) {
-      recordReason(w, f, 'stay out', best, 0, 0, items, 0, v1, v2, NaN);
+      recordReason(w, f, 'stay out', best, 0, 0, items, options);
       continue;
     }
     P.school[free] = best;
@@ -121,6 +123,6 @@ export function matchingPhase(w: World): void {
     P.firmWantsUp[free] = NaN;
     P.schoolWantsUp[free] = NaN;
     S.load[best] += depth;
-    recordReason(w, f, 'enter', best, 0, depth, depth === 2 ? items2 : items, 0, v1, v2, NaN);
+    recordReason(w, f, 'enter', best, 0, depth, depth === 2 ? items2 : items, options);
   }
 }
