@@ -37,9 +37,9 @@ export interface NodeWorkerPoolOptions {
 /**
  * Options a worker thread takes from its parent's: those that shape how modules load and
  * what is reported (`--import tsx`, `--conditions`, `--enable-source-maps`, …). Options
- * for the whole process — V8 flags, `--cpu-prof`, `--perf-basic-prof` — make Node refuse
- * to start the worker; they apply to its threads anyway. `--input-type`, which
- * `node --input-type=module -e …` scripts carry, is refused too.
+ * of the whole process — V8 flags, `--cpu-prof`, `--perf-basic-prof` — make Node refuse
+ * to start the worker, and so does `--input-type`, which `node --input-type=module -e …`
+ * scripts carry.
  */
 const FOR_WORKERS = /^(--import|--require|-r|--loader|--experimental-loader|--conditions|-C|--experimental-[\w-]+|--no-experimental-[\w-]+|--enable-source-maps|--no-warnings|--no-deprecation|--trace-warnings|--trace-deprecation|--disable-warning|--env-file|--preserve-symlinks)$/;
 /** Of those, the ones whose value may come as the next argument. */
