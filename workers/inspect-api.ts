@@ -1,4 +1,3 @@
-import { transfer } from 'comlink';
 import type { Snapshot } from '../src/model/simulate.ts';
 import { simulateRequest } from '../src/runner/execute-run.ts';
 import { packRunOutput } from '../src/runner/pack-run-output.ts';
@@ -12,14 +11,6 @@ export interface InspectOutput {
   snapshot: Snapshot;
   /** Positions of colleges and cooperating firms for the network view, when asked for. */
   layout?: NetworkLayout;
-}
-
-/** Every typed array reachable from `value`, by buffer, once. */
-function buffersOf(value: unknown, into = new Set<ArrayBuffer>()): Set<ArrayBuffer> {
-  if (ArrayBuffer.isView(value)) into.add(value.buffer as ArrayBuffer);
-  else if (Array.isArray(value)) for (const v of value) buffersOf(v, into);
-  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) buffersOf(v, into);
-  return into;
 }
 
 /**
@@ -42,7 +33,7 @@ export function inspectRun(req: RunRequest, options: { layout?: boolean } = {}):
  */
 export const inspectApi = {
   inspect(req: RunRequest, options: { layout?: boolean } = {}): InspectOutput {
-    const out = inspectRun(req, options);
-    return transfer(out, [...buffersOf(out)]);
+    // Copied, not transferred: see workerApi.
+    return inspectRun(req, options);
   },
 };

@@ -5,7 +5,7 @@ import { createWorldArena, type WorldArena } from '../model/world-arena.ts';
 import type { RunOutput, RunRequest } from './run-request.ts';
 
 /**
- * Runs one request and packs the result into transferable arrays. This is the function
+ * Runs one request and packs the result into compact typed arrays. This is the function
  * every runner ends in — in-thread, Node worker or browser worker — so all give the same
  * bytes for the same request.
  */
@@ -25,11 +25,4 @@ export function simulateRequest(req: RunRequest, arena?: WorldArena): Simulation
   const parsed = parseScenario(req.scenario);
   if (!parsed.ok) throw new Error(`invalid scenario:\n${formatProblems(parsed.problems)}`);
   return simulate(parsed.value, { seed: req.seed, years: req.years, network: req.network, arena });
-}
-
-/** The transferable buffers of an output (for comlink.transfer). */
-export function transferablesOf(out: RunOutput): ArrayBuffer[] {
-  const list = [out.values.buffer as ArrayBuffer, out.initial.buffer as ArrayBuffer];
-  if (out.network) for (const e of out.network) list.push(e.buffer as ArrayBuffer);
-  return list;
 }

@@ -3,7 +3,7 @@ import type { SimulationResult } from '../model/simulate.ts';
 import type { RunOutput } from './run-request.ts';
 
 /**
- * Packs a simulation's metrics into the transferable arrays of a {@link RunOutput}
+ * Packs a simulation's metrics into the typed arrays of a {@link RunOutput}
  * (row-major, METRIC_NAMES order), with the yearly network when it was kept. Every
  * worker method that returns a run packs it here, so all give the same bytes.
  */

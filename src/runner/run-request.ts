@@ -11,7 +11,7 @@ export interface RunRequest {
   network?: boolean;
 }
 
-/** What a run sends back: compact typed arrays, transferable between threads. */
+/** What a run sends back: compact typed arrays, cheap to copy between threads. */
 export interface RunOutput {
   seed: number;
   years: number;

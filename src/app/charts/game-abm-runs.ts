@@ -27,7 +27,7 @@ export interface GameAbmRequest {
   tmax?: number;
 }
 
-/** Agent-based runs and their mean per start, as typed arrays (transferable between threads). */
+/** Agent-based runs and their mean per start, as typed arrays (cheap to copy between threads). */
 export interface GameAbmOutput {
   /** Report times, shared by every series. */
   times: Float64Array;
