@@ -6,6 +6,7 @@ import { ITEM_COUNT } from './firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World, type LeverValues } from './state.ts';
 import { updateSkills } from './phases/employment.ts';
 import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
+import { stableNumbers, stableShape } from './stable-shape.ts';
 
 /** Groups indices 0..n−1 by a key in 0..keys−1: returns the grouped indices and start offsets. */
 function groupBy(A: ArrayAllocator, n: number, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
@@ -20,19 +21,21 @@ function groupBy(A: ArrayAllocator, n: number, keys: number, keyOf: (i: number) 
 }
 
 /** Builds the initial world of a scenario for a seed: agents, initial partnerships, streams. */
-export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena): World {
+export function createWorld(input: Scenario, seed: number, arena?: WorldArena): World {
+  const scenario = stableNumbers(input);
   arena?.begin();
   const A: ArrayAllocator = arena ?? FRESH_ARRAYS;
   const { world: ws, schools: sc, firms: fc } = scenario;
-  const nS = ws.schools;
-  const nF = ws.firms;
-  const K = ws.maxPartnersPerFirm;
-  const R = ws.regions;
+  // Counts as small integers: the tables keep them in integer fields (see stableNumbers).
+  const nS = ws.schools | 0;
+  const nF = ws.firms | 0;
+  const K = ws.maxPartnersPerFirm | 0;
+  const R = ws.regions | 0;
   const rs = createRng(seed, 'init-schools');
   const rf = createRng(seed, 'init-firms');
   const rp = createRng(seed, 'init-partnerships');
 
-  const schools = {
+  const schools = stableShape({
     n: nS,
     region: A.i32(nS),
     sector: A.i32(nS),
@@ -50,7 +53,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     load: A.f64(nS),
     partnerHires: A.f64(nS),
     passed: A.u8(nS),
-  };
+  });
   for (let s = 0; s < nS; s++) {
     schools.region[s] = s % R;
     schools.sector[s] = rs.int(ws.sectors);
@@ -64,7 +67,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     schools.employment[s] = sc.employmentBase;
   }
 
-  const firms = {
+  const firms = stableShape({
     n: nF,
     region: A.i32(nF),
     sector: A.i32(nF),
@@ -81,7 +84,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     net: A.f64(nF),
     payoff: A.f64(nF),
     receipts: A.f64(nF),
-  };
+  });
   const sizeShift = (fc.sizeSpread * fc.sizeSpread) / 2;
   for (let f = 0; f < nF; f++) {
     firms.region[f] = rf.int(R);
@@ -97,7 +100,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
   }
 
   const slots = nF * K;
-  const partnerships = {
+  const partnerships = stableShape({
     perFirm: K,
     school: A.i32(slots).fill(-1),
     depth: A.u8(slots),
@@ -115,7 +118,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     sunk: A.f32(slots),
     firmWantsUp: A.f64(slots).fill(NaN),
     schoolWantsUp: A.f64(slots).fill(NaN),
-  };
+  });
 
   const bySchoolRegion = groupBy(A, nS, R, (s) => schools.region[s]);
   const cells = R * ws.sectors;
@@ -143,7 +146,7 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     partnerships.trust[p] = clamp(scenario.behaviour.trustStart + 0.1 * age + 0.05 * depth, 0, 1);
   }
 
-  const reasons = {
+  const reasons = stableShape({
     year: A.i32(nF).fill(-1),
     choice: A.u8(nF),
     school: A.i32(nF).fill(-1),
@@ -151,9 +154,9 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     toDepth: A.u8(nF),
     items: A.f32(nF * ITEM_COUNT),
     options: A.f32(nF * 4).fill(NaN),
-  };
+  });
 
-  const lever: LeverValues = {
+  const lever: LeverValues = stableNumbers({
     law: 0,
     internPayFloor: 0,
     taxRelief: 0,
@@ -162,34 +165,34 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
     subsidyPerIntern: 0,
     schoolFunding: 0,
     dataPlatform: 0,
-  };
+  });
 
-  const w: World = {
+  const w: World = stableShape({
     scenario,
     schools,
     firms,
     partnerships,
-    labour: { cheapLabour: A.f64(R).fill(scenario.labour.cheapLabour) },
+    labour: stableShape({ cheapLabour: A.f64(R).fill(scenario.labour.cheapLabour) }),
     reasons,
     levers: compileLevers(scenario.policy),
-    streams: {
+    streams: stableShape({
       matching: createRng(seed, 'matching'),
       decisions: createRng(seed, 'decisions'),
       employment: createRng(seed, 'employment'),
       learning: createRng(seed, 'learning'),
-    },
+    }),
     schoolsOfRegion: bySchoolRegion.order,
     regionStart: bySchoolRegion.start,
     firmsOfCell: byCell.order,
     cellStart: byCell.start,
-    scratch: { items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), options: A.f64(4), utilities: A.f64(4), attitude: A.f64(nF),
+    scratch: stableShape({ items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), options: A.f64(4), utilities: A.f64(4), attitude: A.f64(nF),
       schoolGains: A.f64(3 * nS),
       schoolDepth: A.f64(2 * nS),
-    },
+    }),
     year: 0,
     lever,
-    ledger: { taxForgone: 0, subsidies: 0, schoolFunding: 0, evaluationRewards: 0 },
-    counters: {
+    ledger: stableNumbers({ taxForgone: 0, subsidies: 0, schoolFunding: 0, evaluationRewards: 0 }),
+    counters: stableNumbers({
       newLastYear: 0,
       endedAfterOneYear: 0,
       internOutput: 0,
@@ -199,9 +202,9 @@ export function createWorld(scenario: Scenario, seed: number, arena?: WorldArena
       graduates: 0,
       employed: 0,
       skillSum: 0,
-    },
+    }),
     lastMetrics: {},
-  };
+  });
   updateSkills(w);
   for (let s = 0; s < nS; s++) w.schools.reputation[s] = clamp(0.5 * w.schools.skill[s] + 0.5 * sc.employmentBase, 0, 1);
   return w;

@@ -13,7 +13,7 @@ export function learningPhase(w: World): void {
   const P = w.partnerships;
   const K = P.perFirm;
   const rng = w.streams.learning;
-  const sectors = w.scenario.world.sectors;
+  const sectors = w.scenario.world.sectors | 0;
   for (let f = 0; f < F.n; f++) {
     let active = false;
     for (let k = 0; k < K; k++) if (P.school[f * K + k] >= 0) active = true;
