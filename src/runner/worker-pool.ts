@@ -60,7 +60,7 @@ const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMEx
 /**
  * A pool of workers behind the {@link Runner} interface. It knows nothing about how a
  * worker is started (Node worker thread, web worker): the factory does. Workers are
- * started once and reused; results come back as transferred typed arrays. Calls wait in
+ * started once and reused; results come back as compact typed arrays. Calls wait in
  * one queue, higher priority first, else first in, first out. A worker that dies is
  * replaced and its calls are sent again; a call that was alone on a worker that died is
  * retried once (by default) and then fails with a {@link WorkerDiedError}. An aborted
