@@ -3,6 +3,7 @@ import { compileLevers } from './levers.ts';
 import { createRng } from './rng.ts';
 import { exp, clamp } from './det-math.ts';
 import { ITEM_COUNT } from './firm-payoff.ts';
+import { METRIC_NAMES } from './metrics.ts';
 import { CONTRACT, FRIENDSHIP, type World, type LeverValues } from './state.ts';
 import { updateSkills } from './phases/employment.ts';
 import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
@@ -203,7 +204,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
       employed: 0,
       skillSum: 0,
     }),
-    lastMetrics: {},
+    lastMetrics: stableNumbers(Object.fromEntries(METRIC_NAMES.map((name) => [name, NaN]))),
   });
   updateSkills(w);
   for (let s = 0; s < nS; s++) w.schools.reputation[s] = clamp(0.5 * w.schools.skill[s] + 0.5 * sc.employmentBase, 0, 1);

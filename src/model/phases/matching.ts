@@ -95,7 +95,7 @@ export function matchingPhase(w: World): void {
     const att = F.attitude[f];
     u[0] = 0;
     u[1] = v1 / tau + att;
-    u[2] = canTwo ? v2 / tau + att : -Infinity;
+    u[2] = canTwo ? v2 / tau + att : v2;
     options[0] = 0;
     options[1] = v1;
     options[2] = v2;
