@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { ExperimentPlan, Shard } from '../scenario/experiment-plan.ts';
 import { VERSION } from '../version.ts';
+import { createRunOrder } from './run-order.ts';
 import { newManifest, MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from './sweep-manifest.ts';
 import {
   csvLine,
@@ -59,8 +60,6 @@ export interface SweepDirectory {
   record(runId: number, out: RunOutput): void;
   /** Records a failed run. */
   fail(runId: number, error: string): void;
-  /** Writes out everything recorded so far. */
-  flush(): void;
   /**
    * Ends this session. When every run of the directory is done or failed, the files are
    * rewritten in run_id order (atomically), so they are the same whatever the number of
@@ -72,11 +71,21 @@ export interface SweepDirectory {
 /** Rows batched before a write; a timer writes smaller batches. */
 const BATCH_RUNS = 1024;
 const BATCH_MS = 1000;
+/** Finished runs held back at most, waiting for earlier runs, to write the files in order. */
+const REORDER_LIMIT = 256;
+
+/** A finished run's lines, as bytes. */
+interface RunLines {
+  years?: Buffer;
+  runs?: Buffer;
+  failure?: Buffer;
+}
 
 /**
  * Opens a directory for a sweep. Results are appended as runs finish: first a run's
  * years.csv lines, then (after those are on disk) its runs.csv line, each batch with one
- * write and an fsync per file. A run counts as done only if its runs.csv line is complete,
+ * write and an fsync per file, in run_id order where the runs before have finished (so a
+ * complete sweep needs no sorting pass). A run counts as done only if its runs.csv line is complete,
  * and that line is only written once its years are. So after a crash at any moment,
  * resuming drops a torn last line and any years of runs without a runs.csv line, and
  * runs only what is missing. Failed runs are run again on resume.
@@ -126,14 +135,20 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
   manifest.runs.failed = 0;
   // The manifest goes first: a folder with data files always says what they are.
   atomicWrite(paths.manifest, manifestText(manifest));
-  atomicWrite(paths.runs, headers.runs + [...doneLines.values()].join(''));
-  if (keepYears) atomicWrite(paths.years, headers.years + [...doneLines.keys()].map((id) => (yearsOf.get(id) ?? []).join('')).join(''));
+  const kept = [...doneLines.keys()].sort((a, b) => a - b);
+  atomicWrite(paths.runs, headers.runs + kept.map((id) => doneLines.get(id)).join(''));
+  if (keepYears) atomicWrite(paths.years, headers.years + kept.map((id) => (yearsOf.get(id) ?? []).join('')).join(''));
   atomicWrite(paths.failures, headers.failures);
   syncDir(dir);
 
   const done = new Set(doneLines.keys());
   doneLines.clear();
   yearsOf.clear();
+  const expected = [...planned].filter((id) => !done.has(id)).sort((a, b) => a - b);
+  // Lines kept from earlier sessions come first in the files: appending in order keeps the
+  // files sorted only when every run still to come has a higher id.
+  const keptBefore = kept.length === 0 || expected.length === 0 || kept[kept.length - 1] < expected[0];
+  const order = createRunOrder<RunLines>(expected, REORDER_LIMIT);
   const fds = {
     runs: openSync(paths.runs, 'a'),
     years: keepYears ? openSync(paths.years, 'a') : -1,
@@ -141,7 +156,9 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
   };
   const columns = summaryColumns(e);
   const failures: RunFailure[] = [];
-  let pending = { runs: [] as string[], years: [] as string[], failures: [] as string[], count: 0 };
+  // Lines wait for their write as bytes outside the JS heap: as strings they outlived a
+  // young-generation collection or two and were copied each time.
+  let pending = { runs: [] as Buffer[], years: [] as Buffer[], failures: [] as Buffer[], count: 0 };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let ran = 0;
   let finished = false;
@@ -155,16 +172,23 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
     const batch = pending;
     pending = { runs: [], years: [], failures: [], count: 0 };
     // Years before runs: a runs.csv line promises that the run's years are on disk.
-    if (keepYears && batch.years.length > 0) appendDurably(fds.years, batch.years.join(''));
-    if (batch.runs.length > 0) appendDurably(fds.runs, batch.runs.join(''));
-    if (batch.failures.length > 0) appendDurably(fds.failures, batch.failures.join(''));
+    if (keepYears && batch.years.length > 0) appendDurably(fds.years, batch.years);
+    if (batch.runs.length > 0) appendDurably(fds.runs, batch.runs);
+    if (batch.failures.length > 0) appendDurably(fds.failures, batch.failures);
   };
 
-  const schedule = () => {
+  const queue = (lines: RunLines) => {
+    if (lines.years) pending.years.push(lines.years);
+    if (lines.runs) pending.runs.push(lines.runs);
+    if (lines.failure) pending.failures.push(lines.failure);
     pending.count++;
-    ran++;
     if (pending.count >= BATCH_RUNS) flush();
     else if (!timer) timer = setTimeout(flush, BATCH_MS);
+  };
+
+  const accept = (runId: number, lines: RunLines) => {
+    ran++;
+    for (const l of order.add(runId, lines)) queue(l);
   };
 
   return {
@@ -172,28 +196,28 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
     done,
     record(runId, out) {
       if (finished) throw new Error('sweep directory already finished');
-      if (keepYears) pending.years.push(yearsLines(plan, runId, out));
-      pending.runs.push(runsLine(plan, runId, out, columns));
+      accept(runId, {
+        years: keepYears ? Buffer.from(yearsLines(plan, runId, out)) : undefined,
+        runs: Buffer.from(runsLine(plan, runId, out, columns)),
+      });
       done.add(runId);
-      schedule();
     },
     fail(runId, error) {
       if (finished) throw new Error('sweep directory already finished');
       const c = plan.coordinates(runId);
       failures.push({ run_id: runId, point: c.point, replicate: c.replicate, seed: c.seed, error });
-      pending.failures.push(failureLine(plan, runId, error));
-      schedule();
+      accept(runId, { failure: Buffer.from(failureLine(plan, runId, error)) });
     },
-    flush,
     finish() {
       if (finished) return manifest;
+      for (const l of order.drain()) queue(l);
       flush();
       finished = true;
       for (const fd of Object.values(fds)) if (fd >= 0) closeSync(fd);
       const failed = new Set(failures.map((f) => f.run_id));
       let complete = true;
       for (const id of planned) if (!done.has(id) && !failed.has(id)) complete = false;
-      if (complete) {
+      if (complete && !(keptBefore && order.inOrder)) {
         sortFile(paths.runs);
         if (keepYears) sortFile(paths.years);
         sortFile(paths.failures);
@@ -304,9 +328,9 @@ function sortFile(path: string): void {
   atomicWrite(path, `${header}\n${keyed.map((k) => `${k.line}\n`).join('')}`);
 }
 
-/** Writes all of `text` at the end of a file and waits until it is on disk. */
-function appendDurably(fd: number, text: string): void {
-  const buf = Buffer.from(text, 'utf8');
+/** Writes all of `data` at the end of a file and waits until it is on disk. */
+function appendDurably(fd: number, data: string | readonly Buffer[]): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.concat(data);
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
   fsyncSync(fd);
