@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { analyseGame, type AnalyseGameOptions, type GameReport, type Shares } from '../../analysis/game/analyse-game.ts';
+import type { AnalyseGameOptions, GameReport, Shares } from '../../analysis/game/analyse-game.ts';
 import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
@@ -38,10 +38,13 @@ export function registerGame(program: Command): void {
     .option('--M <m>', 'synchronous imitation sweeps per time unit', '10')
     .option('--seed <s>', 'master seed of the agent-based ensemble', '1')
     .option('--basin <n>', 'basin of (1,1) on an n × n grid of start shares')
-    .action((file: string, opts: GameCliOptions) => {
+    .action(async (file: string, opts: GameCliOptions) => {
       const parsed = parseGameFile(readJsonFile(file));
       if (!parsed.ok) throw new UserError(`${file}: ${formatProblems(parsed.problems).split('\n').join('; ')}`);
       const options = cliOptions(parsed.value, opts);
+      // Loaded here, not at start: the eigenvalue solver brings most of mathjs, which every
+      // other command would otherwise parse before doing anything.
+      const { analyseGame } = await import('../../analysis/game/analyse-game.ts');
       const report = analyseGame(parsed.value, options);
       if (report.abm && report.abm.maxImitationProbability > 1)
         process.stderr.write(
