@@ -6,6 +6,8 @@ export interface RunOrder<T> {
   drain(): T[];
   /** Whether every item released so far came out in run_id order. */
   readonly inOrder: boolean;
+  /** How many finished runs are held back. */
+  readonly held: number;
 }
 
 /**
@@ -56,6 +58,9 @@ export function createRunOrder<T>(expected: readonly number[], limit: number): R
     },
     get inOrder() {
       return inOrder;
+    },
+    get held() {
+      return held.size;
     },
   };
 }

@@ -71,8 +71,13 @@ export interface SweepDirectory {
 /** Rows batched before a write; a timer writes smaller batches. */
 const BATCH_RUNS = 1024;
 const BATCH_MS = 1000;
-/** Finished runs held back at most, waiting for earlier runs, to write the files in order. */
+/**
+ * Finished runs held back at most, waiting for earlier runs, to write the files in order; and
+ * for how long (past that the order is given up and the files are sorted at the end), so a
+ * crash loses no more finished runs than the batching does.
+ */
 const REORDER_LIMIT = 256;
+const REORDER_MS = BATCH_MS;
 
 /** A finished run's lines, as bytes. */
 interface RunLines {
@@ -160,6 +165,8 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
   // young-generation collection or two and were copied each time.
   let pending = { runs: [] as Buffer[], years: [] as Buffer[], failures: [] as Buffer[], count: 0 };
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the runs held back now began to wait (0: none wait). */
+  let heldSince = 0;
   let ran = 0;
   let finished = false;
 
@@ -168,6 +175,11 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
       clearTimeout(timer);
       timer = null;
     }
+    if (order.held > 0 && now().getTime() - heldSince >= REORDER_MS) {
+      for (const l of order.drain()) queue(l, false);
+      heldSince = 0;
+    }
+    if (order.held > 0) timer = setTimeout(flush, REORDER_MS);
     if (pending.count === 0) return;
     const batch = pending;
     pending = { runs: [], years: [], failures: [], count: 0 };
@@ -177,11 +189,12 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
     if (batch.failures.length > 0) appendDurably(fds.failures, batch.failures);
   };
 
-  const queue = (lines: RunLines) => {
+  const queue = (lines: RunLines, schedule = true) => {
     if (lines.years) pending.years.push(lines.years);
     if (lines.runs) pending.runs.push(lines.runs);
     if (lines.failure) pending.failures.push(lines.failure);
     pending.count++;
+    if (!schedule) return;
     if (pending.count >= BATCH_RUNS) flush();
     else if (!timer) timer = setTimeout(flush, BATCH_MS);
   };
@@ -189,6 +202,9 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
   const accept = (runId: number, lines: RunLines) => {
     ran++;
     for (const l of order.add(runId, lines)) queue(l);
+    if (order.held === 0) heldSince = 0;
+    else if (heldSince === 0) heldSince = now().getTime();
+    if (order.held > 0 && !timer) timer = setTimeout(flush, REORDER_MS);
   };
 
   return {
@@ -210,7 +226,7 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
     },
     finish() {
       if (finished) return manifest;
-      for (const l of order.drain()) queue(l);
+      for (const l of order.drain()) queue(l, false);
       flush();
       finished = true;
       for (const fd of Object.values(fds)) if (fd >= 0) closeSync(fd);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_COUNT } from '../../src/model/metrics.ts';
 import { openSweepDirectory } from '../../src/output/sweep-directory.ts';
 import { lineRunId } from '../../src/output/sweep-rows.ts';
@@ -27,11 +27,12 @@ const fresh = () => {
   dirs.push(d);
   return d;
 };
-const open = (dir: string, resume = false) => openSweepDirectory(dir, plan, { resume, shard: null, hash: 'h', workers: 2 });
+const open = (dir: string, resume = false, now?: () => Date) => openSweepDirectory(dir, plan, { resume, shard: null, hash: 'h', workers: 2, now });
 const ids = (path: string) => readFileSync(path, 'utf8').trim().split('\n').slice(1).map(lineRunId);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 afterEach(() => {
+  vi.useRealTimers();
   for (const d of dirs.splice(0)) rmSync(join(d, '..'), { recursive: true, force: true });
 });
 
@@ -66,5 +67,23 @@ describe('sweep directory', () => {
     const years = ids(join(dir, 'years.csv'));
     expect(years).toEqual(sorted(years));
     expect(years).toHaveLength(plan.runCount * plan.yearsOf(0));
+  });
+
+  it('writes runs held back for a slow one within about a second, then sorts the files at the end', () => {
+    vi.useFakeTimers();
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const dir = fresh();
+    const d = open(dir, false, () => new Date(clock));
+    for (let id = 1; id <= 10; id++) d.record(id, output(plan, id));
+    expect(ids(join(dir, 'runs.csv'))).toEqual([]);
+    clock += 1000;
+    vi.advanceTimersByTime(1000);
+    expect(ids(join(dir, 'runs.csv'))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const inode = statSync(join(dir, 'years.csv')).ino;
+    for (let id = plan.runCount - 1; id > 10; id--) d.record(id, output(plan, id));
+    d.record(0, output(plan, 0));
+    expect(d.finish().status).toBe('complete');
+    expect(ids(join(dir, 'runs.csv'))).toEqual(Array.from({ length: plan.runCount }, (_, i) => i));
+    expect(statSync(join(dir, 'years.csv')).ino).not.toBe(inode);
   });
 });
