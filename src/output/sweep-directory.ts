@@ -61,9 +61,9 @@ export interface SweepDirectory {
   /** Records a failed run. */
   fail(runId: number, error: string): void;
   /**
-   * Ends this session. When every run of the directory is done or failed, the files are
-   * rewritten in run_id order (atomically), so they are the same whatever the number of
-   * workers, shards or interruptions.
+   * Ends this session. When every run of the directory is done or failed, the files are in
+   * run_id order (rewritten atomically when they were not appended in that order), so they
+   * are the same whatever the number of workers, shards or interruptions.
    */
   finish(): SweepManifest;
 }
@@ -90,8 +90,8 @@ interface RunLines {
  * Opens a directory for a sweep. Results are appended as runs finish: first a run's
  * years.csv lines, then (after those are on disk) its runs.csv line, each batch with one
  * write and an fsync per file, in run_id order where the runs before have finished (so a
- * complete sweep needs no sorting pass). A run counts as done only if its runs.csv line is complete,
- * and that line is only written once its years are. So after a crash at any moment,
+ * complete sweep needs no sorting pass). A run counts as done only if its runs.csv line is
+ * complete, and that line is only written once its years are. So after a crash at any moment,
  * resuming drops a torn last line and any years of runs without a runs.csv line, and
  * runs only what is missing. Failed runs are run again on resume.
  */
