@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../test/e2e/build-app.ts';
-import { launchChromium } from '../test/e2e/browser.ts';
 import { serveStatic } from '../test/e2e/static-server.ts';
 import type { BenchModule } from './lib/bench-module.ts';
 import { NotAvailable } from './lib/not-available.ts';
@@ -49,6 +48,9 @@ export const uiSpeed: BenchModule = {
     const server = await serveStatic(outDir);
     let browser: Browser | null = null;
     try {
+      // Loaded here, not at the top: every benchmark's child process starts from this bundle,
+      // and Playwright takes about 0.3 s to load.
+      const { launchChromium } = await import('../test/e2e/browser.ts');
       browser = await launchChromium();
       const single = ctx.quick ? { warmup: 2, runs: 5 } : { warmup: 3, runs: 12 };
       const band = ctx.quick ? { warmup: 1, runs: 2 } : { warmup: 1, runs: 5 };
