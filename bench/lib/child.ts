@@ -41,8 +41,8 @@ export function runProcess(
  * Runs `module.child(args)` in a fresh Node process (a cold JIT and heap, and its own peak
  * memory) and returns what it returned.
  */
-export async function runChild<T>(module: string, args: unknown, nodeArgs: readonly string[] = []): Promise<T> {
-  const res = await runProcess(process.execPath, [...nodeArgs, entry(), '--child', module, JSON.stringify(args ?? null)]);
+export async function runChild<T>(module: string, args: unknown, nodeArgs: readonly string[] = [], onSpawn?: (pid: number) => void): Promise<T> {
+  const res = await runProcess(process.execPath, [...nodeArgs, entry(), '--child', module, JSON.stringify(args ?? null)], { onSpawn });
   const line = res.stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
   if (res.code !== 0 || !line) {
     const tail = (res.stderr || res.stdout).trim().split('\n').slice(-8).join('\n');
