@@ -45,7 +45,7 @@ export const sweepSpeedup: BenchModule = {
     const outs: Record<1 | 2, string> = { 1: '', 2: '' };
     const processes: Record<1 | 2, number[]> = { 1: [], 2: [] };
     const processCpu: Record<1 | 2, ReturnType<typeof splitThreads>[][]> = { 1: [], 2: [] };
-    let checks: Record<1 | 2, number> = { 1: 0, 2: 0 };
+    const checks: Record<1 | 2, number> = { 1: 0, 2: 0 };
     for (let r = 0; r < repeats; r++) {
       for (const workers of [1, 2] as const) {
         const out = join(ctx.tmp, `sweep-${workers}w-${r}`);
@@ -77,7 +77,7 @@ export const sweepSpeedup: BenchModule = {
         );
         processes[count].push((performance.now() - t0) / 1000);
         processCpu[count].push(followed.map(({ pid, follow }) => splitThreads(pid, follow.stop() ?? [], 0)));
-        checks = { ...checks, [count]: shares.reduce((n, s) => n + s.runs, 0) };
+        checks[count] = shares.reduce((n, s) => n + s.runs, 0);
       }
     }
     if (checks[1] !== checks[2]) throw new Error(`ceiling: one process did ${checks[1]} runs, two did ${checks[2]}`);
