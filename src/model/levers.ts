@@ -2,10 +2,12 @@ import { compileExpression } from '../scenario/expression.ts';
 import { LEVER_NAMES, LEVER_RANGE, POLICY_DEFAULTS, type LeverName, type Scenario } from '../scenario/schema.ts';
 import type { LeverValue } from '../scenario/lever.ts';
 import { EXPRESSION_VARIABLES } from './metrics.ts';
-import type { LeverValues } from './state.ts';
 
 /** A lever value resolved for a run: gives the value for a year and last year's metrics. */
 export type LeverFn = (year: number, metrics: Readonly<Record<string, number>>) => number;
+
+/** Current lever values (after evaluating schedules and expressions), one per lever. */
+export type LeverValues = Record<LeverName, number>;
 
 /** All levers of a run, compiled once. */
 export type CompiledLevers = Readonly<Record<LeverName, LeverFn>>;

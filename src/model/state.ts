@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
-import type { CompiledLevers } from './levers.ts';
+import type { CompiledLevers, LeverValues } from './levers.ts';
 import type { Rng } from './rng.ts';
 
 /** Partnership depth: 0 none, 1 shallow, 2 order class, 3 joint base, 4 integrated. */
@@ -135,18 +135,6 @@ export interface YearCounters {
   graduates: number;
   employed: number;
   skillSum: number;
-}
-
-/** Current lever values (after evaluating schedules and expressions). */
-export interface LeverValues {
-  law: number;
-  internPayFloor: number;
-  taxRelief: number;
-  greenChannel: number;
-  groups: number;
-  subsidyPerIntern: number;
-  schoolFunding: number;
-  dataPlatform: number;
 }
 
 /** Streams of random numbers, one per phase. */
