@@ -1,10 +1,10 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { compileLevers } from './levers.ts';
+import { compileLevers, type LeverValues } from './levers.ts';
 import { createRng } from './rng.ts';
-import { exp, clamp } from './det-math.ts';
+import { exp, clamp } from './portable-math.ts';
 import { ITEM_COUNT } from './firm-payoff.ts';
 import { METRIC_NAMES } from './metrics.ts';
-import { CONTRACT, FRIENDSHIP, type World, type LeverValues } from './state.ts';
+import { CONTRACT, FRIENDSHIP, type World } from './state.ts';
 import { updateSkills } from './phases/employment.ts';
 import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
 import { stableNumbers, stableShape } from './stable-shape.ts';

@@ -1,5 +1,5 @@
 import { CONTRACT, type World } from './state.ts';
-import { pow } from './det-math.ts';
+import { pow } from './portable-math.ts';
 
 /** Benefit (+) and cost (−) items of one partnership for a firm, k¥ per year. */
 export const ITEMS = [

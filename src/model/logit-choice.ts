@@ -1,4 +1,4 @@
-import { exp } from './det-math.ts';
+import { exp } from './portable-math.ts';
 import type { Rng } from './rng.ts';
 
 /**

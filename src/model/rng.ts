@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { ln } from './det-math.ts';
+import { ln } from './portable-math.ts';
 
 /** A seeded uniform random stream with the draws the model needs. */
 export interface Rng {

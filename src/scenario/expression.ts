@@ -1,5 +1,5 @@
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
-import { exp, ln, pow } from '../model/det-math.ts';
+import { exp, ln, pow } from '../model/portable-math.ts';
 
 /** Longest expression accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 400;

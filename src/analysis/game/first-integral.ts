@@ -1,4 +1,4 @@
-import { ln } from '../../model/det-math.ts';
+import { ln } from '../../model/portable-math.ts';
 import type { TwoPopulationCoefficients } from './two-population-game.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { pow } from '../../model/det-math.ts';
+import { pow } from '../../model/portable-math.ts';
 
 /** Right-hand side of an autonomous ODE: writes dy/dt at `y` into `out`. */
 export type OdeRhs = (y: Float64Array, out: Float64Array) => void;

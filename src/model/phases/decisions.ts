@@ -1,4 +1,4 @@
-import { exp } from '../det-math.ts';
+import { exp } from '../portable-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
 import { logitChoice } from '../logit-choice.ts';
 import { schoolValue } from '../school-payoff.ts';

@@ -1,4 +1,4 @@
-import { clamp } from '../det-math.ts';
+import { clamp } from '../portable-math.ts';
 import { firmItems, grossTrainingCost, stakes, I_DISPUTE, I_EVALUATION, I_INVESTMENT, I_OUTPUT, I_SUBSIDY, I_TAX, netOf } from '../firm-payoff.ts';
 import { schoolValue } from '../school-payoff.ts';
 import type { World } from '../state.ts';

@@ -1,4 +1,4 @@
-import { clamp } from '../det-math.ts';
+import { clamp } from '../portable-math.ts';
 import { CONTRACT, type World } from '../state.ts';
 
 /**

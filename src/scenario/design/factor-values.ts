@@ -1,4 +1,4 @@
-import { exp, ln } from '../../model/det-math.ts';
+import { exp, ln } from '../../model/portable-math.ts';
 import type { FactorSpec } from '../experiment-schema.ts';
 import { normalQuantile } from './normal-quantile.ts';
 

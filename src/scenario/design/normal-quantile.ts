@@ -1,4 +1,4 @@
-import { ln } from '../../model/det-math.ts';
+import { ln } from '../../model/portable-math.ts';
 
 // Coefficients of P. J. Acklam's rational approximation (relative error < 1.2e-9).
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];

@@ -1,5 +1,5 @@
 /**
- * Deterministic transcendental functions.
+ * Portable transcendental functions: the same bits in every JavaScript engine.
  *
  * V8 builds disagree in the last bit of `Math.exp/log/pow` on a few percent of inputs,
  * which would make Node and browser runs of the same scenario diverge. These pure-JS
