@@ -1,5 +1,5 @@
 import { transfer as markTransfer, wrap, type Remote } from 'comlink';
-import type { WorkerApi } from '../../workers/worker-api.ts';
+import type { WorkerApi } from './worker-api.ts';
 import type { CallOptions, MethodArgs, MethodName, MethodResult } from './call-options.ts';
 import type { RunOutput, RunRequest } from './run-request.ts';
 import type { Runner } from './runner.ts';

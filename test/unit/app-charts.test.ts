@@ -5,7 +5,7 @@ import { depthAreaSvg } from '../../src/app/charts/depth-area-chart.ts';
 import { itemBarsSvg } from '../../src/app/charts/item-bars-chart.ts';
 import { netBenefitSvg } from '../../src/app/charts/net-benefit-chart.ts';
 import { networkSvg } from '../../src/app/charts/network-chart.ts';
-import { networkLayout } from '../../src/app/charts/network-layout.ts';
+import { networkLayout } from '../../src/analysis/network-layout.ts';
 import { timelineSvg } from '../../src/app/charts/timeline-chart.ts';
 import { wrap } from '../../src/app/charts/svg.ts';
 

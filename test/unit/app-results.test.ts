@@ -7,7 +7,7 @@ import { agentTimeline, partnersIn } from '../../src/app/results/agent-history.t
 import { runCsv } from '../../src/app/export/results-export.ts';
 import { translator } from '../../src/app/i18n/messages.ts';
 import { formatter } from '../../src/app/i18n/format.ts';
-import { inspectRun } from '../../workers/inspect-api.ts';
+import { inspectRun } from '../../src/runner/inspect-api.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { simulate } from '../../src/model/simulate.ts';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { abmPaths, phasePortraitData, phasePortraitSvg, PHASE_PORTRAIT_LABELS } from '../../src/app/charts/phase-portrait.ts';
-import { gameAbmRuns } from '../../src/app/charts/game-abm-runs.ts';
+import { gameAbmRuns } from '../../src/analysis/game/game-abm-runs.ts';
 import { en } from '../../src/app/i18n/en.ts';
 import { zhCN } from '../../src/app/i18n/zh-CN.ts';
 import { phasePortraitLabels } from '../../src/app/views/game-labels.ts';

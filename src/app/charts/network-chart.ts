@@ -1,4 +1,4 @@
-import type { NetworkLayout } from './network-layout.ts';
+import type { NetworkLayout } from '../../analysis/network-layout.ts';
 import { COLOURS, esc, heading, legend, r2, svgOpen } from './svg.ts';
 
 /** One year of the network, to draw over a layout. */

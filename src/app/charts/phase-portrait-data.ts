@@ -4,7 +4,7 @@ import type { GameParams } from '../../analysis/game/game-params.ts';
 import { replicatorVelocity } from '../../analysis/game/replicator-game.ts';
 import { trajectory } from '../../analysis/game/trajectory.ts';
 import { twoPopulationCoefficients, twoPopulationGame } from '../../analysis/game/two-population-game.ts';
-import { gameAbmRuns, type GameAbmOutput } from './game-abm-runs.ts';
+import { gameAbmRuns, type GameAbmOutput } from '../../analysis/game/game-abm-runs.ts';
 
 /** A point of a path in the (x, y) plane. */
 export interface PathPoint {

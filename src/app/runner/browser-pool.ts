@@ -1,4 +1,4 @@
-import type { BrowserWorkerApi } from '../../../workers/browser-worker.ts';
+import type { BrowserWorkerApi } from '../../runner/browser-worker-api.ts';
 import { createPoolWorker, type PoolWorker } from '../../runner/pool-worker.ts';
 import { createWorkerPool, type WorkerPool } from '../../runner/worker-pool.ts';
 

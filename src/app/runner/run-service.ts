@@ -1,8 +1,8 @@
 import type { RunOutput, RunRequest } from '../../runner/run-request.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
-import type { BrowserWorkerApi } from '../../../workers/browser-worker.ts';
-import type { InspectOutput } from '../../../workers/inspect-api.ts';
-import type { GameAbmOutput, GameAbmRequest } from '../charts/game-abm-runs.ts';
+import type { BrowserWorkerApi } from '../../runner/browser-worker-api.ts';
+import type { InspectOutput } from '../../runner/inspect-api.ts';
+import type { GameAbmOutput, GameAbmRequest } from '../../analysis/game/game-abm-runs.ts';
 import type { WorkerPool } from '../../runner/worker-pool.ts';
 import { createBrowserWorkerPool } from './browser-pool.ts';
 

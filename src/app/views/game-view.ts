@@ -1,7 +1,7 @@
 import { maxImitationProbability } from '../../analysis/game/game-abm.ts';
 import { twoPopulationGame } from '../../analysis/game/two-population-game.ts';
 import type { AppContext } from '../app-context.ts';
-import type { GameAbmOutput, GameAbmRequest } from '../charts/game-abm-runs.ts';
+import type { GameAbmOutput, GameAbmRequest } from '../../analysis/game/game-abm-runs.ts';
 import { abmPaths, phasePortraitData, phasePortraitSvg, type PhasePortraitData } from '../charts/phase-portrait.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';

@@ -4,7 +4,7 @@ import { networkSvg } from '../charts/network-chart.ts';
 import { h, replace } from '../dom.ts';
 import { yearStory } from '../results/year-story.ts';
 import type { RunService } from '../runner/run-service.ts';
-import type { InspectOutput } from '../../../workers/inspect-api.ts';
+import type { InspectOutput } from '../../runner/inspect-api.ts';
 import { figureView } from './figure-view.ts';
 import { inspectorView } from './inspector-view.ts';
 

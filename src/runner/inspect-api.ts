@@ -1,8 +1,8 @@
-import type { Snapshot } from '../src/model/simulate.ts';
-import { simulateRequest } from '../src/runner/execute-run.ts';
-import { packRunOutput } from '../src/runner/pack-run-output.ts';
-import type { RunOutput, RunRequest } from '../src/runner/run-request.ts';
-import { networkLayout, type NetworkLayout } from '../src/app/charts/network-layout.ts';
+import type { Snapshot } from '../model/simulate.ts';
+import { simulateRequest } from './execute-run.ts';
+import { packRunOutput } from './pack-run-output.ts';
+import type { RunOutput, RunRequest } from './run-request.ts';
+import { networkLayout, type NetworkLayout } from '../analysis/network-layout.ts';
 
 /** A run for the network view and the inspector: metrics, every year's network, final state. */
 export interface InspectOutput {

@@ -1,5 +1,5 @@
-import { executeRun } from '../src/runner/execute-run.ts';
-import type { RunOutput, RunRequest } from '../src/runner/run-request.ts';
+import { executeRun } from './execute-run.ts';
+import type { RunOutput, RunRequest } from './run-request.ts';
 
 /**
  * The API every worker exposes (browser and Node alike).

@@ -1,6 +1,6 @@
-import { runGameAbm } from '../../analysis/game/game-abm.ts';
-import type { GameParams } from '../../analysis/game/game-params.ts';
-import { twoPopulationGame } from '../../analysis/game/two-population-game.ts';
+import { runGameAbm } from './game-abm.ts';
+import type { GameParams } from './game-params.ts';
+import { twoPopulationGame } from './two-population-game.ts';
 import { deriveSeed } from '../../model/rng.ts';
 
 /** What to run: agent-based runs of the two-population game from some start points. Plain data. */

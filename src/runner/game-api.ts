@@ -1,4 +1,4 @@
-import { gameAbmRuns, type GameAbmOutput, type GameAbmRequest } from '../src/app/charts/game-abm-runs.ts';
+import { gameAbmRuns, type GameAbmOutput, type GameAbmRequest } from '../analysis/game/game-abm-runs.ts';
 
 /**
  * The game methods the browser worker exposes: agent-based runs of the well-mixed
