@@ -14,7 +14,7 @@ import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview 
 import { TABS, preferredLang, type AppState, type Lang, type Tab } from './state/app-state.ts';
 import { buildScenario, editsFromScenario, normalizeEdits, scenarioFile } from './state/scenario-edits.ts';
 import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
-import { decodeUrl, encodeUrl } from './url-codec.ts';
+import { decodeUrl, encodeUrl } from './url/url-codec.ts';
 import { controlsView } from './views/controls-view.ts';
 import { gameView } from './views/game-view.ts';
 import { headerView } from './views/header-view.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrl, encodeUrl, decodeLever, encodeLever } from '../../src/app/url-codec.ts';
+import { decodeUrl, encodeUrl } from '../../src/app/url/url-codec.ts';
+import { decodeLever, encodeLever } from '../../src/app/url/link-values.ts';
 import { defaultState, type AppState } from '../../src/app/state/app-state.ts';
 import { defaultGameState, MAX_STARTS } from '../../src/app/state/game-state.ts';
 import { buildScenario } from '../../src/app/state/scenario-edits.ts';

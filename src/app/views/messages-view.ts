@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { Translate } from '../i18n/messages.ts';
-import type { UrlProblem } from '../url-codec.ts';
+import type { UrlProblem } from '../url/url-codec.ts';
 import { VERSION } from '../../version.ts';
 
 /** A notice above the results; its text is made in the current language when shown. */

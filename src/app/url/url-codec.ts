@@ -1,8 +1,6 @@
-import { compileExpression } from '../scenario/expression.ts';
-import { EXPRESSION_VARIABLES } from '../model/metrics.ts';
-import { LEVER_NAMES, type LeverName } from '../scenario/schema.ts';
-import type { LeverValue } from '../scenario/lever.ts';
-import { VERSION } from '../version.ts';
+import { LEVER_NAMES, type LeverName } from '../../scenario/schema.ts';
+import type { LeverValue } from '../../scenario/lever.ts';
+import { VERSION } from '../../version.ts';
 import {
   COMPARE_MODES,
   ENSEMBLE_SIZES,
@@ -13,21 +11,12 @@ import {
   type CompareMode,
   type Lang,
   type Tab,
-} from './state/app-state.ts';
-import {
-  ABM_FIELDS,
-  GAME_PARAM_NAMES,
-  GAME_SLIDERS,
-  defaultGameState,
-  encodeStarts,
-  parseAbmField,
-  parseGameParam,
-  parseStarts,
-  sameStarts,
-  type GameState,
-} from './state/game-state.ts';
-import { findPreset } from './state/presets.ts';
-import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from './state/scenario-edits.ts';
+} from '../state/app-state.ts';
+import { findPreset } from '../state/presets.ts';
+import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from '../state/scenario-edits.ts';
+import { decodeGame, encodeGame, GAME_LINK_PARAMS } from './game-link.ts';
+import { paramToPath, pathToParam, VIEW_PARAMS } from './link-paths.ts';
+import { decodeLever, decodeValue, encodeLever, encodeValue, MAX_VALUE_LENGTH } from './link-values.ts';
 
 /**
  * Why part of a link was not used. The app shows each as a message and falls back to the
@@ -44,86 +33,6 @@ export type UrlProblem =
 export interface DecodedUrl {
   state: AppState;
   problems: UrlProblem[];
-}
-
-/** Link parameters that are not scenario fields. */
-const VIEW_PARAMS = ['v', 'lang', 'preset', 'n', 'cmp', 'tab', 'ey', 'y', 'sel'] as const;
-/**
- * Link parameters of the game panel: `game.V`, `game.alpha`, … (sliders), `game.starts`
- * (`x:y` pairs), `game.abm=1` (agent-based runs shown) and their settings `game.agents`,
- * `game.runs`, `game.M`, `game.seed`.
- */
-const GAME_LINK_PARAMS: readonly string[] = [
-  ...GAME_PARAM_NAMES.map((n) => `game.${n}`),
-  'game.starts',
-  'game.abm',
-  ...ABM_FIELDS.map((f) => `game.${f.name}`),
-];
-/** Scenario fields at the top level that a link may set by their bare name. */
-const TOP_LEVEL_FIELDS = ['seed', 'years', 'name', 'description'] as const;
-/** Sections of a scenario a dotted link parameter may address. */
-const SECTIONS = ['world', 'schools', 'firms', 'labour', 'economics', 'behaviour', 'policy', 'mechanisms'];
-/** Policy fields settable by their bare name (levers and the evaluation interval). */
-const POLICY_SHORT: readonly string[] = [...LEVER_NAMES, 'evaluationInterval'];
-/** Longest parameter value read (a guard against pasted junk). */
-const MAX_VALUE_LENGTH = 5000;
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const STEPS = /^\d+:[-+]?[\d.]+([eE][-+]?\d+)?(,\d+:[-+]?[\d.]+([eE][-+]?\d+)?)*$/;
-
-/** The scenario path a link parameter stands for, or undefined if it is not one. */
-export function paramToPath(name: string): string | undefined {
-  if ((POLICY_SHORT as readonly string[]).includes(name)) return `policy.${name}`;
-  if ((TOP_LEVEL_FIELDS as readonly string[]).includes(name)) return name;
-  const head = name.split('.')[0];
-  if (name.includes('.') && SECTIONS.includes(head)) return name;
-  return undefined;
-}
-
-/** The link parameter name of a scenario path (levers by their bare name). */
-export function pathToParam(path: string): string {
-  const [head, rest] = [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
-  if (head === 'policy' && POLICY_SHORT.includes(rest)) return rest;
-  return path;
-}
-
-/** Encodes a lever value for a link: `0.3`, steps `3:0.1,4:0.2`, or the expression text. */
-export function encodeLever(v: LeverValue): string {
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return v;
-  return v.map((s) => `${s.from}:${s.value}`).join(',');
-}
-
-/** Decodes a lever value from a link; expressions are checked by the sandbox first. */
-export function decodeLever(text: string): { ok: true; value: LeverValue } | { ok: false; error: string } {
-  const s = text.trim();
-  if (NUMBER.test(s)) return { ok: true, value: Number(s) };
-  if (STEPS.test(s)) {
-    const steps = s.split(',').map((pair) => {
-      const [from, value] = pair.split(':');
-      return { from: Number(from), value: Number(value) };
-    });
-    return { ok: true, value: steps };
-  }
-  const r = compileExpression(s, EXPRESSION_VARIABLES);
-  if (!r.ok) return { ok: false, error: r.error };
-  return { ok: true, value: s };
-}
-
-/** Encodes any other scenario value: numbers and text as they are, lists as JSON. */
-function encodeValue(v: unknown): string {
-  if (typeof v === 'number' || typeof v === 'string') return String(v);
-  return JSON.stringify(v);
-}
-
-function decodeValue(path: string, text: string): unknown {
-  if (path === 'name' || path === 'description') return text;
-  if (NUMBER.test(text.trim())) return Number(text.trim());
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function firstProblem(problems: readonly { path: string; message: string }[]): string {
@@ -244,46 +153,6 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   }
   state.game = decodeGame(get, bad);
   return { state, problems };
-}
-
-/** The game panel's part of a link; each bad field falls back to its default with a problem. */
-function decodeGame(get: (name: string) => string | undefined, bad: (name: string, value: string, detail: string) => void): GameState {
-  const game = defaultGameState();
-  for (const name of GAME_PARAM_NAMES) {
-    const raw = get(`game.${name}`);
-    if (raw === undefined) continue;
-    const r = parseGameParam(name, raw);
-    if (r.ok) game.params[name] = r.value;
-    else bad(`game.${name}`, raw, r.error);
-  }
-  const starts = get('game.starts');
-  if (starts !== undefined) {
-    const r = starts.length > MAX_VALUE_LENGTH ? { ok: false as const, error: `longer than ${MAX_VALUE_LENGTH} characters` } : parseStarts(starts);
-    if (r.ok) game.starts = r.value;
-    else bad('game.starts', starts, r.error);
-  }
-  const abm = get('game.abm');
-  if (abm !== undefined) {
-    if (abm === '1' || abm === '0') game.abm.show = abm === '1';
-    else bad('game.abm', abm, 'expected 1 (agent-based runs shown) or 0');
-  }
-  for (const f of ABM_FIELDS) {
-    const raw = get(`game.${f.name}`);
-    if (raw === undefined) continue;
-    const r = parseAbmField(f.name, raw);
-    if (r.ok) game.abm[f.name] = r.value;
-    else bad(`game.${f.name}`, raw, r.error);
-  }
-  return game;
-}
-
-/** Writes the game panel's fields that differ from a fresh visit. */
-function encodeGame(game: GameState, p: URLSearchParams): void {
-  const d = defaultGameState();
-  for (const s of GAME_SLIDERS) if (game.params[s.name] !== d.params[s.name]) p.set(`game.${s.name}`, String(game.params[s.name]));
-  if (!sameStarts(game.starts, d.starts)) p.set('game.starts', encodeStarts(game.starts));
-  if (game.abm.show) p.set('game.abm', '1');
-  for (const f of ABM_FIELDS) if (game.abm[f.name] !== d.abm[f.name]) p.set(`game.${f.name}`, String(game.abm[f.name]));
 }
 
 /** Writes the app state as a link's query string (without `?`): version, language, preset, edits, view, game. */
