@@ -1,10 +1,7 @@
-import { maxImitationProbability } from '../../analysis/game/game-abm.ts';
-import { twoPopulationGame } from '../../analysis/game/two-population-game.ts';
 import type { AppContext } from '../app-context.ts';
 import type { GameAbmOutput, GameAbmRequest } from '../../analysis/game/game-abm-runs.ts';
 import { abmPaths, phasePortraitData, phasePortraitSvg, type PhasePortraitData } from '../charts/phase-portrait.ts';
 import { h, replace } from '../dom.ts';
-import type { MessageKey } from '../i18n/messages.ts';
 import { createLatestRequest } from '../runner/latest-request.ts';
 import type { RunService } from '../runner/run-service.ts';
 import {
@@ -12,15 +9,16 @@ import {
   GAME_SLIDERS,
   MAX_STARTS,
   defaultGameState,
-  roundShare,
   type GameAbmSettings,
   type GameState,
 } from '../state/game-state.ts';
 import { figureView, type Figure } from './figure-view.ts';
-import { KIND_KEYS, phasePortraitLabels } from './game-labels.ts';
+import { GAME_TMAX, abmDoneText, abmRequest, keyOf } from './game-abm-request.ts';
+import { equilibriaItems } from './game-equilibria-list.ts';
+import { abmFieldInput, gameSlider } from './game-inputs.ts';
+import { phasePortraitLabels } from './game-labels.ts';
+import { startPointOf } from './game-start-point.ts';
 
-/** Time span of trajectories and agent-based runs. */
-const TMAX = 10;
 /** Wait after a slider move before agent-based runs start, so a drag starts one set of runs. */
 const ABM_DELAY = 150;
 
@@ -28,14 +26,6 @@ const ABM_DELAY = 150;
 let lastAbm: { key: string; paths: Pick<PhasePortraitData, 'abmRuns' | 'abmMeans'> } | null = null;
 /** Whether the panel fills the window (for a projector); kept across rebuilds. */
 let presenting = false;
-
-/** The agent-based runs that belong to a game state. */
-function abmRequest(game: GameState): GameAbmRequest {
-  const { agents, runs, M, seed } = game.abm;
-  return { params: { ...game.params }, starts: game.starts, agents, runs, M, seed, tmax: TMAX };
-}
-
-const keyOf = (req: GameAbmRequest) => JSON.stringify(req);
 
 /**
  * The mean-field game panel: sliders for V, α, Cs, Ce, gs, ge and q; the phase portrait
@@ -74,7 +64,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
     return Math.max(320, Math.min(560, available - 350, window.innerHeight - 190));
   };
   const render = (width: number, forExport: boolean) => {
-    const data = phasePortraitData(game.params, game.starts, { tmax: TMAX });
+    const data = phasePortraitData(game.params, game.starts, { tmax: GAME_TMAX });
     const abm = currentAbm();
     return phasePortraitSvg(abm ? { ...data, ...abm } : data, {
       width,
@@ -86,22 +76,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
     });
   };
 
-  const listEquilibria = () => {
-    const data = phasePortraitData(game.params, [], { grid: 1 });
-    equilibria.replaceChildren(
-      ...data.equilibria.map((e) => {
-        // A saddle, centre or degenerate point: say that it is unstable too.
-        const kind = !e.stable && !/unstable/.test(e.kind) ? t('game.kindUnstable', { kind: t(KIND_KEYS[e.kind]) }) : t(KIND_KEYS[e.kind]);
-        return h(
-          'li',
-          { class: e.stable ? 'stable' : 'unstable' },
-          h('span', { class: 'mark', 'aria-hidden': 'true' }, e.stable ? '●' : '○'),
-          ` (${fmt.number(e.x, 2)}, ${fmt.number(e.y, 2)}) `,
-          kind,
-        );
-      }),
-    );
-  };
+  const listEquilibria = () => equilibria.replaceChildren(...equilibriaItems(ctx, game.params));
 
   const redraw = () => {
     fig?.refresh();
@@ -117,22 +92,13 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
     replace(abmStatus, text, warning ? h('span', { class: 'warning' }, ` ${warning}`) : null);
   };
 
-  const doneText = () => {
-    const { agents, runs: n, M, seed } = game.abm;
-    const p = maxImitationProbability(twoPopulationGame(game.params), M);
-    return [
-      t('game.abm.done', { runs: n, starts: game.starts.length, agents: fmt.integer(agents), M, seed }),
-      p > 1 ? t('game.abm.clipped', { p: fmt.number(p, 1) }) : '',
-    ] as const;
-  };
-
   const latest = createLatestRequest<GameAbmRequest, GameAbmOutput>({
     run: (req, signal) => runs.gameAbm(req, signal),
     onResult(req, out) {
       lastAbm = { key: keyOf(req), paths: abmPaths(out) };
       root.dataset.abmParams = JSON.stringify(req.params);
       root.dataset.abmResults = String(Number(root.dataset.abmResults ?? 0) + 1);
-      setStatus('done', ...doneText());
+      setStatus('done', ...abmDoneText(ctx, game));
       redraw();
     },
     onError(_req, e) {
@@ -156,7 +122,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
     if (lastAbm?.key === keyOf(req)) {
       latest.cancel();
       root.dataset.abmParams = JSON.stringify(req.params);
-      setStatus('done', ...doneText());
+      setStatus('done', ...abmDoneText(ctx, game));
       return;
     }
     setStatus('running', t('game.abm.running', { runs: game.abm.runs, starts: game.starts.length }));
@@ -197,60 +163,25 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   };
 
   const onChartClick = (ev: MouseEvent) => {
-    const frame = root.querySelector<SVGRectElement>('rect.frame');
-    const svg = root.querySelector<SVGSVGElement>('figure svg');
-    if (!frame || !svg || !(ev.target as Element).closest('svg')) return;
-    const box = svg.getBoundingClientRect();
-    const scale = box.width / Number(svg.getAttribute('width'));
-    const fx = Number(frame.getAttribute('x'));
-    const fy = Number(frame.getAttribute('y'));
-    const fw = Number(frame.getAttribute('width'));
-    const fh = Number(frame.getAttribute('height'));
-    const x = roundShare(((ev.clientX - box.left) / scale - fx) / fw);
-    const y = roundShare(1 - ((ev.clientY - box.top) / scale - fy) / fh);
-    if (x <= 0 || x >= 1 || y <= 0 || y >= 1) return;
-    setGame({ ...game, starts: [...game.starts.slice(-(MAX_STARTS - 1)), [x, y]] });
+    const start = startPointOf(root, ev);
+    if (start) setGame({ ...game, starts: [...game.starts.slice(-(MAX_STARTS - 1)), start] });
   };
 
   const slider = (s: (typeof GAME_SLIDERS)[number]) => {
-    const label = t(`game.param.${s.name}` as MessageKey);
-    const out = h('output', { class: 'value' }, fmt.number(game.params[s.name], 2));
-    const input = h('input', {
-      type: 'range',
-      min: s.min,
-      max: s.max,
-      step: s.step,
-      value: String(game.params[s.name]),
-      'aria-label': label,
-      'data-param': s.name,
-      oninput: () => {
-        out.textContent = fmt.number(Number(input.value), 2);
-        setGame({ ...game, params: { ...game.params, [s.name]: Number(input.value) } }, ABM_DELAY);
-      },
-    });
-    sliderInputs.set(s.name, { input, out });
-    return h('div', { class: 'control game-param', 'data-param': s.name }, h('div', { class: 'control-head' }, h('label', { class: 'control-label' }, label), out), input);
+    const el = gameSlider(ctx, s, game.params[s.name], (v) => setGame({ ...game, params: { ...game.params, [s.name]: v } }, ABM_DELAY));
+    sliderInputs.set(s.name, el);
+    return el.element;
   };
 
   const abmField = (f: (typeof ABM_FIELDS)[number]) => {
-    const label = t(`game.abm.${f.name}` as MessageKey);
-    const input = h('input', {
-      type: 'number',
-      min: f.min,
-      max: f.max,
-      step: 1,
-      value: String(game.abm[f.name]),
-      'aria-label': label,
-      'data-abm-field': f.name,
-      onchange: () => {
-        const abm = { ...game.abm };
-        readAbmInputs(abm);
-        setGame({ ...game, abm });
-        syncInputs();
-      },
+    const el = abmFieldInput(ctx, f, game.abm[f.name], () => {
+      const abm = { ...game.abm };
+      readAbmInputs(abm);
+      setGame({ ...game, abm });
+      syncInputs();
     });
-    abmInputs.set(f.name, input);
-    return h('label', { class: 'abm-field' }, h('span', {}, label), input);
+    abmInputs.set(f.name, el.input);
+    return el.element;
   };
 
   const togglePresenting = () => {

@@ -1,0 +1,215 @@
+import { VERSION } from '../version.ts';
+import { h, replace } from './dom.ts';
+import type { MessageKey } from './i18n/messages.ts';
+import type { Results } from './results/results.ts';
+import type { RunStatus } from './run-loop.ts';
+import type { RunService } from './runner/run-service.ts';
+import type { AppStore, StateChange } from './state/app-store.ts';
+import { TABS, type Tab } from './state/app-state.ts';
+import { scenarioFile } from './state/scenario-edits.ts';
+import { controlsView } from './views/controls-view.ts';
+import { gameView } from './views/game-view.ts';
+import { headerView, type HeaderActions } from './views/header-view.ts';
+import { messagesView, type Notice } from './views/messages-view.ts';
+import { networkView } from './views/network-view.ts';
+import { overviewView } from './views/overview-view.ts';
+import { summaryView } from './views/summary-view.ts';
+
+/** The page around the views: header, messages, controls, status, summary, tabs, the tab's view, footer. */
+export interface PageShell {
+  /** Draws everything (at the start, and when the language changes or a preset is chosen). */
+  renderAll(): void;
+  /** Redraws what a state change touches. */
+  stateChanged(change: StateChange): void;
+  /** Shows a notice above the results. */
+  notify(notice: Omit<Notice, 'id'>): void;
+  /** Sets the status line. */
+  setStatus(status: RunStatus): void;
+  /** Shows new results in the summary and in the tab that draws them. */
+  showResults(results: Results): void;
+}
+
+/** What the shell draws from: the store, the runs (for the network and game tabs), and the latest results. */
+export interface PageShellOptions {
+  store: AppStore;
+  runs: RunService;
+  results(): Results | null;
+  header: HeaderActions;
+}
+
+/** Builds the page in `root` and returns how to redraw it. */
+export function createPageShell(root: HTMLElement, { store, runs, results, header }: PageShellOptions): PageShell {
+  const ctx = store.ctx;
+  let notices: Notice[] = [];
+  let noticeId = 0;
+  let status: RunStatus = { key: 'status.starting', params: {} };
+  let disposeView: (() => void) | null = null;
+  let viewJob = -1;
+
+  const headerSlot = h('div', { class: 'header-slot' });
+  const messagesSlot = h('div', { class: 'messages-slot' });
+  const controlsSlot = h('div', { class: 'controls-slot' });
+  const scenarioLine = h('div', { class: 'scenario-line' });
+  const statusLine = h('p', { class: 'status', role: 'status' });
+  const summarySlot = h('div', { class: 'summary-slot' });
+  const tabs = h('nav', { class: 'tabs', role: 'tablist' });
+  const viewSlot = h('div', { class: 'view-slot' });
+  const footer = h('footer', { class: 'footer' });
+  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, statusLine, summarySlot, tabs, viewSlot, footer);
+  root.classList.add('app');
+  replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
+  root.dataset.phase = 'starting';
+
+  const mainWidth = () => Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
+
+  function renderHeader() {
+    replace(headerSlot, headerView(ctx, header));
+  }
+
+  function renderMessages() {
+    replace(
+      messagesSlot,
+      notices.length
+        ? messagesView(ctx, notices, (id) => {
+            notices = notices.filter((n) => n.id !== id);
+            renderMessages();
+          })
+        : null,
+    );
+  }
+
+  function renderScenarioLine() {
+    const { t, state } = ctx;
+    const id = state.preset;
+    const edited = Object.keys(state.edits).length > 0;
+    // A scenario imported from a file or a link may carry its own name and description.
+    const ownName = typeof state.edits.name === 'string' ? state.edits.name : null;
+    const ownDescription = typeof state.edits.description === 'string' ? state.edits.description : null;
+    replace(
+      scenarioLine,
+      h('strong', {}, ownName ?? t(`preset.${id}` as MessageKey)),
+      edited && !ownName ? ` ${t('header.edited')}` : '',
+      ' — ',
+      ownDescription ?? (ownName ? t('presetDesc.custom') : t(`presetDesc.${id}` as MessageKey)),
+    );
+  }
+
+  function renderStatus() {
+    statusLine.textContent = ctx.t(status.key, status.params);
+    statusLine.dataset.kind = status.key;
+  }
+
+  function renderSummary() {
+    replace(summarySlot, summaryView(ctx, results()));
+  }
+
+  function renderTabs() {
+    const { t, state } = ctx;
+    replace(
+      tabs,
+      ...TABS.map((tab) =>
+        h(
+          'button',
+          { type: 'button', role: 'tab', class: 'tab', 'data-tab': tab, 'aria-selected': String(tab === state.tab), onclick: () => store.apply({ ...store.state, tab }, {}) },
+          t(`tab.${tab}` as MessageKey),
+        ),
+      ),
+    );
+  }
+
+  function renderView(force = false) {
+    const { state, scenario } = store;
+    const shown = results();
+    const tab: Tab = state.tab;
+    if (tab === 'network' && !force && viewJob === (shown?.job ?? -1) && viewSlot.dataset.tab === 'network') return;
+    disposeView?.();
+    disposeView = null;
+    viewSlot.dataset.tab = tab;
+    const width = mainWidth();
+    if (tab === 'overview') {
+      replace(viewSlot, shown ? overviewView(ctx, shown, width) : null);
+    } else if (tab === 'network') {
+      const view = networkView(ctx, { runs, input: shown?.input ?? scenarioFile(state.preset, state.edits), seed: scenario.seed, years: scenario.years }, width);
+      disposeView = () => view.dispose();
+      viewJob = shown?.job ?? -1;
+      replace(viewSlot, view);
+    } else {
+      const view = gameView(ctx, runs, width);
+      disposeView = () => view.dispose();
+      replace(viewSlot, view);
+    }
+  }
+
+  function renderFooter() {
+    const { scenario } = store;
+    footer.textContent = ctx.t('footer.text', {
+      version: VERSION,
+      schools: ctx.fmt.integer(scenario.world.schools),
+      firms: ctx.fmt.integer(scenario.world.firms),
+      years: scenario.years,
+    });
+  }
+
+  function renderAll() {
+    document.documentElement.lang = store.state.lang;
+    document.title = `${ctx.t('app.title')} — ${ctx.t('app.heading')}`;
+    renderHeader();
+    renderMessages();
+    replace(controlsSlot, controlsView(ctx));
+    renderScenarioLine();
+    renderStatus();
+    renderSummary();
+    renderTabs();
+    renderView(true);
+    renderFooter();
+  }
+
+  // A resize redraws the tab's view for the new width, once the window stops moving.
+  let resizeTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastWidth = window.innerWidth;
+  window.addEventListener('resize', () => {
+    if (resizeTimer) clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (window.innerWidth === lastWidth) return;
+      lastWidth = window.innerWidth;
+      renderView(true);
+    }, 200);
+  });
+
+  // A click outside an open export menu closes it.
+  document.addEventListener('click', (ev) => {
+    for (const menu of root.querySelectorAll<HTMLDetailsElement>('details.export-menu[open]'))
+      if (!menu.contains(ev.target as Node)) menu.open = false;
+  });
+
+  return {
+    renderAll,
+    stateChanged({ prev, scenarioChanged, rebuild }) {
+      const state = store.state;
+      if (rebuild) return renderAll();
+      if (scenarioChanged) {
+        renderHeader();
+        renderScenarioLine();
+        renderFooter();
+      }
+      if (prev.effectYear !== state.effectYear) renderSummary();
+      if (prev.tab !== state.tab) {
+        renderTabs();
+        renderView(true);
+      }
+    },
+    notify(notice) {
+      notices = [...notices, { ...notice, id: ++noticeId }];
+      renderMessages();
+    },
+    setStatus(next) {
+      status = next;
+      renderStatus();
+    },
+    showResults(shown) {
+      renderSummary();
+      if (store.state.tab === 'overview') renderView();
+      else if (store.state.tab === 'network' && viewJob !== shown.job) renderView(true);
+    },
+  };
+}
