@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/layers/${name}`, import.meta.url));
 
-function compilerOptions(config: string): ts.CompilerOptions {
+function parseConfig(config: string): ts.ParsedCommandLine {
   const parsed = ts.getParsedCommandLineOfConfigFile(`${root}${config}`, {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -17,12 +17,12 @@ function compilerOptions(config: string): ts.CompilerOptions {
     },
   });
   if (!parsed) throw new Error(`cannot read ${config}`);
-  return parsed.options;
+  return parsed;
 }
 
-/** The messages of the errors `file` gives under `config`. */
+/** The messages of the errors `file` gives when compiled alone under `config`. */
 function errorsOf(config: string, file: string): string[] {
-  const program = ts.createProgram({ rootNames: [fixture(file)], options: compilerOptions(config) });
+  const program = ts.createProgram({ rootNames: [fixture(file)], options: parseConfig(config).options });
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error)
@@ -55,9 +55,24 @@ describe('layer tsconfigs', () => {
     expect(errorsOf('tsconfig.worker.json', 'uses-document.ts')).toEqual([expect.stringMatching(/Cannot find name 'document'/)]);
   });
 
+  // A library's types can bring Node's globals into a layer's program (csv-stringify's
+  // reference Node's): the core's and the app's programs, all files read, hold no Node types.
+  it.each(['tsconfig.core.json', 'tsconfig.app.json', 'tsconfig.worker.json'])('%s reads no Node types, not even through a library', (config) => {
+    const parsed = parseConfig(config);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    const files = program.getSourceFiles().map((f) => f.fileName);
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((f) => f.includes('/@types/node/'))).toEqual([]);
+  });
+
+  it('the Node tsconfig does read them (so the check above can fail)', () => {
+    const parsed = parseConfig('tsconfig.node.json');
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    expect(program.getSourceFiles().some((f) => f.fileName.includes('/@types/node/'))).toBe(true);
+  });
+
   it('the core tsconfig covers the model and the scenario layer', () => {
-    const parsed = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.core.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-    const files = (parsed?.fileNames ?? []).map((f) => f.slice(root.length));
+    const files = parseConfig('tsconfig.core.json').fileNames.map((f) => f.slice(root.length));
     expect(files).toContain('src/model/simulate.ts');
     expect(files).toContain('src/model/portable-math.ts');
     expect(files).toContain('src/scenario/schema.ts');
