@@ -1,0 +1,155 @@
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createNodeWorkerPool } from '../runner/node-pool.ts';
+import type { Runner } from '../runner/runner.ts';
+import { formatProblems } from '../scenario/parse.ts';
+import { VERSION } from '../version.ts';
+import { abcSmc, type AbcProgress, type AbcSettings, type Population, type StopReason } from './abc-smc.ts';
+import { openCalibrationDirectory, saveGeneration, writeAtomic, type CalibrationManifest } from './calibration-directory.ts';
+import {
+  calibratedScenario,
+  generationsCsv,
+  posteriorCsv,
+  summarize,
+  summaryMarkdown,
+  type CalibrationSummary,
+} from './calibration-report.ts';
+import { modelProblem } from './model-problem.ts';
+import { parseCalibration, readCalibrationFile, type Calibration } from './parse-calibration.ts';
+
+/** Options of {@link calibrate}. */
+export interface CalibrateOptions {
+  /** Worker threads (default: the available cores). Ignored when `runner` is given. */
+  workers?: number;
+  /** Called as candidates are decided. */
+  onProgress?: (p: AbcProgress) => void;
+  /** Stops the calibration; with `out`, finished generations are kept for `resume`. */
+  signal?: AbortSignal;
+  /** Write the outputs (and every finished generation) to this folder. */
+  out?: string;
+  /** Continue the calibration in `out`: finished generations are kept, the one in progress is redone. */
+  resume?: boolean;
+  /** Run on this runner instead of a new pool of Node worker threads (it is not closed). */
+  runner?: Runner;
+  /** Worker entry file for the Node pool (tests). */
+  workerFile?: string;
+  /** Folder against which a base scenario path in a calibration object is resolved. */
+  baseDir?: string;
+}
+
+/** What {@link calibrate} returns (the same as the files it writes). */
+export interface CalibrationResult {
+  populations: Population[];
+  stopped: StopReason;
+  summary: CalibrationSummary;
+  /** The base scenario at the posterior medians. */
+  calibrated: Record<string, unknown>;
+  tables: { posterior: string; generations: string; summary: string };
+  manifest: CalibrationManifest;
+}
+
+/** Reads a calibration from a file path or validates an object (throws with the problems). */
+export function loadCalibration(file: string | unknown, baseDir?: string): Calibration {
+  const r = typeof file === 'string' ? readCalibrationFile(file) : parseCalibration(file, baseDir ?? process.cwd());
+  if (!r.ok) {
+    const where = typeof file === 'string' ? `${file}: ` : '';
+    throw new Error(`invalid calibration:\n${formatProblems(r.problems).split('\n').map((l) => where + l).join('\n')}`);
+  }
+  return r.value;
+}
+
+/**
+ * Calibrates a scenario's uncertain parameters to observed targets by ABC-SMC on a pool
+ * of worker threads. The posterior depends on the calibration alone: the same file gives
+ * the same particles, weights and distances on any number of workers, and after a resume.
+ */
+export async function calibrate(file: string | unknown, options: CalibrateOptions = {}): Promise<CalibrationResult> {
+  const cal = loadCalibration(file, options.baseDir);
+  const fileLabel = typeof file === 'string' ? file : 'inline calibration';
+  const workers = options.runner?.concurrency ?? options.workers ?? availableParallelism();
+  const started = new Date().toISOString();
+  const out = options.out ? resolve(options.out) : null;
+  const opened = out ? openCalibrationDirectory(out, cal.hash, options.resume ?? false) : { done: [], manifest: null };
+  const manifest: CalibrationManifest = opened.manifest ?? {
+    tool: 'coopsim calibrate',
+    version: VERSION,
+    calibration: typeof file === 'string' ? file : null,
+    hash: cal.hash,
+    status: 'running',
+    started,
+    finished: null,
+    workers,
+    generations: 0,
+    stopped: null,
+    simulations: 0,
+    sessions: [],
+  };
+  const session = { started, finished: null as string | null, workers, generationsRun: 0 };
+  manifest.sessions.push(session);
+  manifest.status = 'running';
+  manifest.generations = opened.done.length;
+  const writeManifest = () => out && writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeManifest();
+
+  const m = cal.file.method;
+  const settings: AbcSettings = {
+    particles: m.particles,
+    generations: m.generations,
+    finalTolerance: m.finalTolerance,
+    seedsPerParticle: m.seedsPerParticle,
+    seed: m.seed,
+    quantile: m.quantile,
+    minAcceptance: m.minAcceptance,
+  };
+  const ownRunner = !options.runner;
+  const runner = options.runner ?? createNodeWorkerPool({ workers, workerFile: options.workerFile });
+  let result;
+  try {
+    result = await abcSmc(modelProblem(cal, runner), settings, {
+      concurrency: Math.max(runner.concurrency, Math.ceil((runner.concurrency * 2 + 2) / m.seedsPerParticle)),
+      done: opened.done,
+      onProgress: options.onProgress,
+      signal: options.signal,
+      onGeneration: (p) => {
+        session.generationsRun++;
+        manifest.generations = p.generation + 1;
+        manifest.simulations += p.simulations;
+        if (out) saveGeneration(out, p);
+        writeManifest();
+      },
+    });
+  } catch (err) {
+    session.finished = new Date().toISOString();
+    manifest.status = 'incomplete';
+    writeManifest();
+    throw err;
+  } finally {
+    if (ownRunner) await runner.close();
+  }
+  if (result.populations.length === 0)
+    throw new Error(
+      `generation 0 accepted fewer than ${m.particles} of ${Math.ceil(m.particles / m.minAcceptance)} prior draws: ` +
+        'the targets are undefined (NaN) for most parameter values; check the targets\' metrics and years',
+    );
+  const summary = summarize(cal, result.populations, result.stopped);
+  const last = result.populations[result.populations.length - 1];
+  const tables = {
+    posterior: posteriorCsv(cal, last),
+    generations: generationsCsv(result.populations),
+    summary: summaryMarkdown(summary, fileLabel),
+  };
+  const calibrated = calibratedScenario(cal, summary, fileLabel);
+  const finished = new Date().toISOString();
+  session.finished = finished;
+  manifest.status = 'complete';
+  manifest.finished = finished;
+  manifest.stopped = result.stopped;
+  if (out) {
+    writeAtomic(join(out, 'posterior.csv'), tables.posterior);
+    writeAtomic(join(out, 'generations.csv'), tables.generations);
+    writeAtomic(join(out, 'summary.md'), tables.summary);
+    writeAtomic(join(out, 'calibrated.json'), `${JSON.stringify(calibrated, null, 2)}\n`);
+    writeManifest();
+  }
+  return { populations: result.populations, stopped: result.stopped, summary, calibrated, tables, manifest };
+}
