@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { show } from '../scenario/fields.ts';
+import { int, num, show } from '../scenario/fields.ts';
 
 const pair = (what: string) =>
   z
@@ -13,7 +13,7 @@ const pair = (what: string) =>
     .describe(what);
 
 const source = z
-  .string({ error: 'missing; say where this comes from (a publication, or "assumption: …" with a reason)' })
+  .string({ error: 'say where this comes from (a publication, or "assumption: …" with a reason)' })
   .min(1, { error: 'empty; say where this comes from (a publication, or "assumption: …" with a reason)' });
 
 /** A parameter's prior: exactly one distribution, and where its range comes from. */
@@ -79,13 +79,18 @@ export const targetSchema = z
 export const methodSchema = z
   .strictObject({
     type: z.literal('abc-smc', { error: 'the only method is "abc-smc"' }).default('abc-smc'),
-    particles: z.int().min(10).max(100000).default(200).describe('particles per generation'),
-    generations: z.int().min(1).max(100).default(8).describe('most generations (generation 0 samples the prior)'),
-    finalTolerance: z.number().positive().nullable().default(null).describe('stop once the tolerance reaches this distance (null: run every generation)'),
-    seedsPerParticle: z.int().min(1).max(100).default(1).describe('model runs per particle, averaged'),
-    seed: z.int().min(0).max(4294967295).default(1).describe('master seed: every draw comes from it, by generation and candidate'),
-    quantile: z.number().min(0.05).max(0.95).default(0.5).describe('each tolerance is this quantile of the previous generation\'s distances'),
-    minAcceptance: z.number().min(0.0001).max(1).default(0.02).describe('stop when a generation would accept fewer than this share of its candidates'),
+    particles: int(200, 10, 100000, 'particles per generation'),
+    generations: int(8, 1, 100, 'most generations (generation 0 samples the prior)'),
+    finalTolerance: z
+      .number({ error: (iss) => `${show(iss.input)} is not a number; expected a distance above 0, or null` })
+      .positive({ error: (iss) => `${show(iss.input)} is not above 0; expected a distance above 0, or null` })
+      .nullable()
+      .default(null)
+      .describe('stop once the tolerance reaches this distance (null: run every generation)'),
+    seedsPerParticle: int(1, 1, 100, 'model runs per particle, averaged'),
+    seed: int(1, 0, 4294967295, 'master seed: every draw comes from it, by generation and candidate'),
+    quantile: num(0.5, 0.05, 0.95, "each tolerance is this quantile of the previous generation's distances"),
+    minAcceptance: num(0.02, 0.0001, 1, 'stop when a generation would accept fewer than this share of its candidates'),
   })
   .describe('ABC-SMC: population Monte Carlo (Beaumont et al. 2009) with adaptive tolerance (Del Moral et al. 2012)');
 
@@ -97,6 +102,12 @@ export const calibrationSchema = z.strictObject({
   base: z
     .union([z.string(), z.record(z.string(), z.unknown())], { error: 'expected a scenario file path (relative to this file) or an inline scenario object' })
     .describe('base scenario: a path relative to this file, or an inline scenario'),
+  years: z
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('years simulated per run (default: the base scenario\'s); fewer than the scenario\'s keeps runs short when the targets are early years'),
   parameters: z
     .record(z.string(), priorSchema)
     .refine((r) => Object.keys(r).length > 0, { error: 'no parameters; give at least one "field.path": {prior}' })

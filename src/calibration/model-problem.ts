@@ -26,7 +26,7 @@ export function modelProblem(cal: Calibration, runner: Runner): AbcProblem {
     priors: cal.parameters.map((p) => p.prior),
     async simulate(theta, seeds, signal) {
       const scenario = scenarioAt(cal, theta) as ScenarioInput;
-      const outs = await Promise.all(seeds.map((seed) => runner.run({ scenario, seed }, signal)));
+      const outs = await Promise.all(seeds.map((seed) => runner.run({ scenario, seed, years: cal.runYears }, signal)));
       return cal.targets.map((t) => {
         let sum = 0;
         let n = 0;

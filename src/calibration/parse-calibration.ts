@@ -57,6 +57,8 @@ export interface Calibration {
   /** Where the base scenario came from: its path, or "inline". */
   baseLabel: string;
   scenario: Scenario;
+  /** Years each run simulates. */
+  runYears: number;
   parameters: CalibrationParameter[];
   targets: CalibrationTarget[];
   /** SHA-256 of everything that determines the posterior. */
@@ -98,6 +100,7 @@ export function parseCalibration(data: unknown, baseDir: string, path: string | 
   const parsed = parseScenario(base);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ path: p.path ? `base.${p.path}` : 'base', message: p.message })) };
   const scenario = parsed.value;
+  const runYears = file.years ?? scenario.years;
 
   const parameters: CalibrationParameter[] = [];
   for (const [p, spec] of Object.entries(file.parameters)) {
@@ -157,11 +160,11 @@ export function parseCalibration(data: unknown, baseDir: string, path: string | 
     let from: number;
     let to: number;
     if (t.years === 'steady') {
-      to = scenario.years - 1;
-      from = Math.max(0, scenario.years - STEADY_YEARS);
+      to = runYears - 1;
+      from = Math.max(0, runYears - STEADY_YEARS);
     } else [from, to] = t.years;
-    if (to > scenario.years - 1) {
-      problems.push({ path: `${at}.years`, message: `year ${to} is beyond the base scenario's ${scenario.years} years (0–${scenario.years - 1})` });
+    if (to > runYears - 1) {
+      problems.push({ path: `${at}.years`, message: `year ${to} is beyond the ${runYears} simulated years (0–${runYears - 1}); simulate more years or move the target` });
       return;
     }
     const index = t.metric !== undefined ? METRIC_NAMES.indexOf(t.metric as never) : -1;
@@ -203,10 +206,11 @@ export function parseCalibration(data: unknown, baseDir: string, path: string | 
         parameters: Object.entries(file.parameters).map(([p, { source: _src, ...d }]) => [p, d]),
         targets: file.targets.map(({ source: _src, name: _name, ...t }) => t),
         method: file.method,
+        runYears,
       }),
     )
     .digest('hex');
-  return { ok: true, value: { file, path, base, baseLabel, scenario, parameters, targets, hash } };
+  return { ok: true, value: { file, path, base, baseLabel, scenario, runYears, parameters, targets, hash } };
 }
 
 /** A target's contribution to the distance: its miss in units of its sd (0 inside bounds). */
