@@ -109,7 +109,7 @@ export function posteriorCsv(cal: Calibration, last: Population): string {
 export function generationsCsv(pops: readonly Population[]): string {
   let s = csvLine(['generation', 'tolerance', 'proposed', 'accepted', 'acceptance', 'ess', 'simulations', 'seconds']);
   for (const p of pops)
-    s += csvLine([p.generation, p.tolerance, p.proposed, p.theta.length, p.acceptance, p.ess, p.simulations, p.elapsedMs / 1000].map((v) => formatCell(v)));
+    s += csvLine([p.generation, Number.isFinite(p.tolerance) ? p.tolerance : 'Infinity', p.proposed, p.theta.length, p.acceptance, p.ess, p.simulations, p.elapsedMs / 1000].map((v) => formatCell(v)));
   return s;
 }
 
