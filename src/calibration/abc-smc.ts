@@ -252,7 +252,9 @@ function runGeneration(
       if (ended) return;
       ended = true;
       finished = true;
-      inner.abort(new Error('generation complete'));
+      // Runs still going past the last needed candidate are left to finish and dropped:
+      // aborting them would end their workers (the pool's default) and restart them cold.
+      if (!population) inner.abort(new Error('generation ended'));
       options.signal?.removeEventListener('abort', onOuter);
       if (fatal) reject(fatal);
       else resolve({ population, simulations, aborted: population === null && options.signal?.aborted === true });

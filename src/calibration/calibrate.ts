@@ -15,6 +15,7 @@ import {
   type CalibrationSummary,
 } from './calibration-report.ts';
 import { modelProblem } from './model-problem.ts';
+import { pairsPlotSvg } from './pairs-plot.ts';
 import { parseCalibration, readCalibrationFile, type Calibration } from './parse-calibration.ts';
 
 /** Options of {@link calibrate}. */
@@ -44,7 +45,7 @@ export interface CalibrationResult {
   summary: CalibrationSummary;
   /** The base scenario at the posterior medians. */
   calibrated: Record<string, unknown>;
-  tables: { posterior: string; generations: string; summary: string };
+  tables: { posterior: string; generations: string; summary: string; pairsSvg: string };
   manifest: CalibrationManifest;
 }
 
@@ -137,6 +138,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
     posterior: posteriorCsv(cal, last),
     generations: generationsCsv(result.populations),
     summary: summaryMarkdown(summary, fileLabel),
+    pairsSvg: pairsPlotSvg(cal.parameters, last),
   };
   const calibrated = calibratedScenario(cal, summary, fileLabel);
   const finished = new Date().toISOString();
@@ -148,6 +150,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
     writeAtomic(join(out, 'posterior.csv'), tables.posterior);
     writeAtomic(join(out, 'generations.csv'), tables.generations);
     writeAtomic(join(out, 'summary.md'), tables.summary);
+    writeAtomic(join(out, 'posterior-pairs.svg'), tables.pairsSvg);
     writeAtomic(join(out, 'calibrated.json'), `${JSON.stringify(calibrated, null, 2)}\n`);
     writeManifest();
   }

@@ -50,6 +50,9 @@ describe('coopsim calibrate', () => {
     expect(calibrated.world.firms).toBe(300);
     const manifest = JSON.parse(readFileSync(join(dir, 'w1', 'manifest.json'), 'utf8'));
     expect(manifest.status).toBe('complete');
+    const svg = readFileSync(join(dir, 'w1', 'posterior-pairs.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.match(/<circle /g)).toHaveLength(40); // two parameters: one scatter cell, a dot per particle
     const summary = readFileSync(join(dir, 'w1', 'summary.md'), 'utf8');
     expect(summary).toMatch(/\| economics\.internProductivity \| uniform\(0\.1, 0\.9\) \|/);
     expect(summary).toMatch(/\| shallow \| 0–4 \| ≥ 0\.6 \|/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { abcSmc, type AbcProblem, type AbcSettings, type Population } from '../../src/calibration/abc-smc.ts';
+import { abcSmc, CalibrationAbortedError, type AbcProblem, type AbcSettings, type Population } from '../../src/calibration/abc-smc.ts';
 import { makePrior } from '../../src/calibration/priors.ts';
 
 /**
@@ -77,5 +77,26 @@ describe('ABC-SMC on a normal mean with a known posterior', () => {
     const full = await abcSmc(toyProblem(), small, { concurrency: 3 });
     const resumed = await abcSmc(toyProblem(), small, { concurrency: 2, done: full.populations.slice(0, 2) });
     expect(resumed.populations.map((p) => p.theta)).toEqual(full.populations.map((p) => p.theta));
+  });
+});
+
+describe('ABC-SMC abort', () => {
+  it('rejects with CalibrationAbortedError holding the finished generations', async () => {
+    const controller = new AbortController();
+    const small = { ...settings, particles: 100, generations: 6, finalTolerance: null };
+    let generations = 0;
+    const run = abcSmc(toyProblem(), small, {
+      concurrency: 2,
+      signal: controller.signal,
+      onGeneration: () => {
+        if (++generations === 2) controller.abort(new Error('stop'));
+      },
+    });
+    const err = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(CalibrationAbortedError);
+    expect((err as CalibrationAbortedError).populations).toHaveLength(2);
   });
 });
