@@ -126,7 +126,8 @@ export function calibratedScenario(cal: Calibration, summary: CalibrationSummary
   const sources = { ...((rest.sources as Record<string, string> | undefined) ?? {}) };
   for (const p of summary.parameters) sources[p.path] = `calibrated: ${fileLabel}, posterior median`;
   const name = typeof rest.name === 'string' ? rest.name : cal.scenario.name;
-  return { ...rest, name: `${name} (calibrated)`.slice(0, 200), sources };
+  const description = `${typeof rest.description === 'string' ? `${rest.description} ` : ''}Calibrated by ${fileLabel}: the fields named in sources are posterior medians.`;
+  return { ...rest, name: `${name} (calibrated)`.slice(0, 200), description: description.slice(-5000), sources };
 }
 
 const g = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : String(x));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/calibration/calibrate.ts';
+import { calibrate } from '../../src/index.ts';
 import { METRIC_COUNT, METRIC_NAMES, type MetricName } from '../../src/model/metrics.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
