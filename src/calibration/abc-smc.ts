@@ -68,7 +68,7 @@ export interface AbcProgress {
 }
 
 /** Why sampling ended. */
-export type StopReason = 'generations' | 'tolerance' | 'acceptance';
+export type StopReason = 'generations' | 'tolerance' | 'acceptance' | 'paused';
 
 /** Options of {@link abcSmc}. */
 export interface AbcRunOptions {
@@ -80,6 +80,10 @@ export interface AbcRunOptions {
   /** Called with every finished generation (to save it before the next starts). */
   onGeneration?: (p: Population) => void | Promise<void>;
   signal?: AbortSignal;
+  /** Finish at most this many new generations, then stop with 'paused' (one step of a job chain). */
+  maxNewGenerations?: number;
+  /** Statistics of candidates of a generation already simulated elsewhere (shards), by candidate number. */
+  precomputed?: (generation: number) => ReadonlyMap<number, { theta: readonly number[]; stats: number[] }>;
 }
 
 /** What {@link abcSmc} returns. */
@@ -115,6 +119,8 @@ export async function abcSmc(problem: AbcProblem, settings: AbcSettings, options
     const prev = populations[populations.length - 1];
     const stop = prev ? stopReason(prev, settings) : null;
     if (stop) return { populations, stopped: stop };
+    if (options.maxNewGenerations !== undefined && populations.length - (options.done?.length ?? 0) >= options.maxNewGenerations)
+      return { populations, stopped: 'paused' };
     const g = prev ? prev.generation + 1 : 0;
     const tolerance = prev ? nextTolerance(prev, settings) : Infinity;
     const kernel = prev ? perturbationSd(prev) : null;
@@ -232,8 +238,9 @@ function runGeneration(
   kernel: number[] | null,
   progress: (p: GenerationProgress) => void,
 ): Promise<GenerationOutcome> {
-  const cap = Math.ceil(s.particles / s.minAcceptance);
+  const cap = candidateCap(s);
   const slots: Slot[] = [];
+  const known = options.precomputed?.(g) ?? new Map<number, { theta: readonly number[]; stats: number[] }>();
   const inner = new AbortController();
   const onOuter = () => inner.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuter, { once: true });
@@ -279,6 +286,14 @@ function runGeneration(
         const c = drawCandidate(problem, s, g, i, prev, kernel);
         if (!c.theta) {
           slots[i] = { state: 'rejected' };
+          continue;
+        }
+        const pre = known.get(i);
+        if (pre && pre.theta.length === c.theta.length && pre.theta.every((x, k) => x === (c.theta as number[])[k])) {
+          const distance = problem.distance(pre.stats);
+          slots[i] = distance <= tolerance && Number.isFinite(distance) ? { state: 'accepted', theta: c.theta, stats: pre.stats, distance } : { state: 'rejected' };
+          scan();
+          if (finished) return;
           continue;
         }
         slots[i] = { state: 'pending' };
@@ -373,4 +388,64 @@ function logSumExp(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += Math.exp(x - m);
   return m + Math.log(s);
+}
+
+/** Most candidates a generation may decide before it stops for low acceptance. */
+export function candidateCap(s: AbcSettings): number {
+  return Math.ceil(s.particles / s.minAcceptance);
+}
+
+/** The generation that follows `done` (0 when nothing is done), with its tolerance; null when sampling has stopped. */
+export function nextGeneration(done: readonly Population[], s: AbcSettings): { generation: number; tolerance: number } | null {
+  const prev = done[done.length - 1];
+  if (prev && stopReason(prev, s)) return null;
+  return { generation: prev ? prev.generation + 1 : 0, tolerance: prev ? nextTolerance(prev, s) : Infinity };
+}
+
+/** One shard's share of a generation's candidates: number, parameters and statistics. */
+export interface ShardResult {
+  generation: number;
+  /** Candidates 0 … budget−1 with number % count === index were simulated. */
+  budget: number;
+  results: { i: number; theta: number[]; stats: number[] }[];
+}
+
+/**
+ * Simulates, for the generation after `done`, the candidates numbered `index`, `index +
+ * count`, … below a budget sized from the last acceptance rate. The merge step
+ * ({@link abcSmc} with `precomputed`) uses them and simulates whatever else it needs, so
+ * the population is the same as without shards.
+ */
+export async function simulateShard(
+  problem: AbcProblem,
+  s: AbcSettings,
+  done: readonly Population[],
+  shard: { index: number; count: number },
+  concurrency: number,
+  signal?: AbortSignal,
+): Promise<ShardResult | null> {
+  const next = nextGeneration(done, s);
+  if (!next) return null;
+  const prev = done[done.length - 1] ?? null;
+  const kernel = prev ? perturbationSd(prev) : null;
+  // Each tolerance roughly halves the acceptance; a little extra saves a merge-side top-up.
+  const expected = prev ? Math.max(s.minAcceptance, prev.acceptance * 0.6) : 1;
+  const budget = Math.min(candidateCap(s), Math.ceil((1.25 * s.particles) / expected));
+  const ids: number[] = [];
+  for (let i = shard.index; i < budget; i += shard.count) ids.push(i);
+  const results: ShardResult['results'] = [];
+  let cursor = 0;
+  const workerLoop = async () => {
+    while (cursor < ids.length) {
+      signal?.throwIfAborted();
+      const i = ids[cursor++];
+      const c = drawCandidate(problem, s, next.generation, i, prev, kernel);
+      if (!c.theta) continue;
+      const stats = await problem.simulate(c.theta, c.seeds, signal ?? new AbortController().signal);
+      results.push({ i, theta: c.theta, stats });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, workerLoop));
+  results.sort((a, b) => a.i - b.i);
+  return { generation: next.generation, budget, results };
 }

@@ -1,11 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createNodeWorkerPool } from '../runner/node-pool.ts';
 import type { Runner } from '../runner/runner.ts';
 import { formatProblems } from '../scenario/parse.ts';
 import { VERSION } from '../version.ts';
-import { abcSmc, type AbcProgress, type AbcSettings, type Population, type StopReason } from './abc-smc.ts';
-import { openCalibrationDirectory, saveGeneration, writeAtomic, type CalibrationManifest } from './calibration-directory.ts';
+import { abcSmc, simulateShard, type AbcProgress, type AbcSettings, type Population, type StopReason } from './abc-smc.ts';
+import { CalibrationDirectoryError, openCalibrationDirectory, readGenerations, readShards, saveGeneration, saveShard, writeAtomic, type CalibrationManifest } from './calibration-directory.ts';
 import {
   calibratedScenario,
   generationsCsv,
@@ -36,6 +37,8 @@ export interface CalibrateOptions {
   workerFile?: string;
   /** Folder against which a base scenario path in a calibration object is resolved. */
   baseDir?: string;
+  /** Finish one generation and stop (stopped: 'paused'): the merge step after a generation's shards. */
+  step?: boolean;
 }
 
 /** What {@link calibrate} returns (the same as the files it writes). */
@@ -93,15 +96,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   writeManifest();
 
   const m = cal.file.method;
-  const settings: AbcSettings = {
-    particles: m.particles,
-    generations: m.generations,
-    finalTolerance: m.finalTolerance,
-    seedsPerParticle: m.seedsPerParticle,
-    seed: m.seed,
-    quantile: m.quantile,
-    minAcceptance: m.minAcceptance,
-  };
+  const settings = settingsOf(cal);
   const ownRunner = !options.runner;
   const runner = options.runner ?? createNodeWorkerPool({ workers, workerFile: options.workerFile });
   let result;
@@ -109,6 +104,8 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
     result = await abcSmc(modelProblem(cal, runner), settings, {
       concurrency: Math.max(runner.concurrency, Math.ceil((runner.concurrency * 2 + 2) / m.seedsPerParticle)),
       done: opened.done,
+      maxNewGenerations: options.step ? 1 : undefined,
+      precomputed: (g) => (out ? readShards(out, cal.hash, g) : new Map()),
       onProgress: options.onProgress,
       signal: options.signal,
       onGeneration: (p) => {
@@ -143,8 +140,8 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   const calibrated = calibratedScenario(cal, summary, fileLabel);
   const finished = new Date().toISOString();
   session.finished = finished;
-  manifest.status = 'complete';
-  manifest.finished = finished;
+  manifest.status = result.stopped === 'paused' ? 'incomplete' : 'complete';
+  manifest.finished = result.stopped === 'paused' ? null : finished;
   manifest.stopped = result.stopped;
   if (out) {
     writeAtomic(join(out, 'posterior.csv'), tables.posterior);
@@ -155,4 +152,55 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
     writeManifest();
   }
   return { populations: result.populations, stopped: result.stopped, summary, calibrated, tables, manifest };
+}
+
+function settingsOf(cal: Calibration): AbcSettings {
+  const m = cal.file.method;
+  return {
+    particles: m.particles,
+    generations: m.generations,
+    finalTolerance: m.finalTolerance,
+    seedsPerParticle: m.seedsPerParticle,
+    seed: m.seed,
+    quantile: m.quantile,
+    minAcceptance: m.minAcceptance,
+  };
+}
+
+/** What one shard did. */
+export interface ShardOutcome {
+  generation: number;
+  /** Candidates simulated by this shard. */
+  simulated: number;
+  /** The shard's results file. */
+  file: string;
+}
+
+/**
+ * One shard of a generation, for a SLURM job array: simulates the candidates numbered
+ * `index`, `index + count`, … of the generation after the finished ones in `out`, and
+ * leaves them in `out/shards/`. A following `calibrate(file, { out, resume: true, step: true })`
+ * merges them into the generation (simulating any candidate still needed), with the same
+ * result as without shards. Returns null when the calibration has already stopped.
+ */
+export async function calibrateShard(
+  file: string | unknown,
+  options: { out: string; shard: { index: number; count: number }; workers?: number; runner?: Runner; workerFile?: string; baseDir?: string; signal?: AbortSignal },
+): Promise<ShardOutcome | null> {
+  const cal = loadCalibration(file, options.baseDir);
+  const out = resolve(options.out);
+  const manifestPath = join(out, 'manifest.json');
+  if (existsSync(manifestPath) && (JSON.parse(readFileSync(manifestPath, 'utf8')) as CalibrationManifest).hash !== cal.hash)
+    throw new CalibrationDirectoryError(`${options.out} holds a different calibration (its parameters, targets, method or base scenario differ); use a new folder`);
+  const done = readGenerations(out);
+  const workers = options.runner?.concurrency ?? options.workers ?? availableParallelism();
+  const runner = options.runner ?? createNodeWorkerPool({ workers, workerFile: options.workerFile });
+  try {
+    const settings = settingsOf(cal);
+    const r = await simulateShard(modelProblem(cal, runner), settings, done, options.shard, Math.max(runner.concurrency, Math.ceil((runner.concurrency * 2 + 2) / settings.seedsPerParticle)), options.signal);
+    if (!r) return null;
+    return { generation: r.generation, simulated: r.results.length, file: saveShard(out, cal.hash, options.shard, r) };
+  } finally {
+    if (!options.runner) await runner.close();
+  }
 }

@@ -169,5 +169,6 @@ export function summaryMarkdown(s: CalibrationSummary, fileLabel: string): strin
 function stopText(s: StopReason): string {
   if (s === 'generations') return 'all generations run';
   if (s === 'tolerance') return 'final tolerance reached';
+  if (s === 'paused') return 'paused after a step; the posterior so far — continue with --resume';
   return 'acceptance rate fell below the minimum; the last full generation is kept';
 }

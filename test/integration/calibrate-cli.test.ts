@@ -78,6 +78,31 @@ describe('coopsim calibrate', () => {
     expect(manifest.sessions[1].generationsRun).toBe(4 - kept.length);
   }, 180_000);
 
+  it('shards per generation (a job array per generation, then a merge step) give the same posterior', () => {
+    const out = join(dir, 'sharded');
+    for (let g = 0; g < 4; g++) {
+      for (const shard of ['0/2', '1/2']) {
+        const s = coopsim(['calibrate', file, '--out', out, '--shard', shard, '--workers', '1', '--no-progress']);
+        expect(s.stderr).toMatch(new RegExp(`shard ${shard} of generation ${g}: \\d+ candidates`));
+        expect(s.status).toBe(0);
+      }
+      const m = coopsim(['calibrate', file, '--out', out, '--resume', '--step', '--workers', '1', '--no-progress']);
+      expect(m.status).toBe(0);
+    }
+    expect(readFileSync(join(out, 'posterior.csv'), 'utf8')).toBe(readFileSync(join(dir, 'w1', 'posterior.csv'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.status).toBe('complete');
+    // The merge steps ran only what the shards had not: generation 0 (50 candidates for 40
+    // particles from the shards) needed no run of its own, and all generations fewer than unsharded.
+    const runs = (d: string) => readFileSync(join(d, 'generations.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[6]));
+    const merged = runs(out);
+    expect(merged[0]).toBe(0);
+    expect(merged.reduce((a, b) => a + b, 0)).toBeLessThan(runs(join(dir, 'w1')).reduce((a, b) => a + b, 0));
+    expect(readdirSync(join(out, 'shards'))).toEqual(['000', '001', '002', '003']);
+    const after = coopsim(['calibrate', file, '--out', out, '--shard', '0/2', '--no-progress']);
+    expect(after.stderr).toMatch(/has stopped; nothing to do/);
+  }, 180_000);
+
   it('refuses a non-empty output folder without --resume', () => {
     const r = coopsim(['calibrate', file, '--out', join(dir, 'w1'), '--no-progress']);
     expect(r.status).toBe(2);

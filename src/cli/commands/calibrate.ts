@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { CalibrationAbortedError, type AbcProgress } from '../../calibration/abc-smc.ts';
-import { calibrate } from '../../calibration/calibrate.ts';
+import { calibrate, calibrateShard } from '../../calibration/calibrate.ts';
 import { CalibrationDirectoryError } from '../../calibration/calibration-directory.ts';
 import { readCalibrationFile } from '../../calibration/parse-calibration.ts';
 import { formatProblems } from '../../scenario/parse.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import { intOption } from '../options.ts';
+import { parseShard } from '../parse-shard.ts';
+import type { Shard } from '../../scenario/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
 import { UserError } from '../user-error.ts';
 
@@ -14,6 +16,8 @@ interface CalibrateCliOptions {
   out: string;
   workers?: number;
   resume?: boolean;
+  shard?: Shard;
+  step?: boolean;
   progress: boolean;
 }
 
@@ -32,6 +36,8 @@ export function registerCalibrate(program: Command): void {
     .requiredOption('--out <dir>', 'output folder (new or empty, or the folder to resume)')
     .option('--workers <n>', `worker threads (default: available cores, here ${availableParallelism()})`, intOption('--workers', 1, 1024))
     .option('--resume', 'continue an interrupted calibration in --out: finished generations are kept, the one in progress is redone')
+    .option('--shard <i/n>', "simulate only candidates i, i+n, … of the next generation into --out/shards (a SLURM job array's task); then merge with --resume --step", parseShard)
+    .option('--step', 'finish one generation and stop (the merge step after a generation\'s shards); continue with --resume')
     .option('--no-progress', 'no progress display on stderr')
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checked = readCalibrationFile(file);
@@ -44,9 +50,21 @@ export function registerCalibrate(program: Command): void {
       process.once('SIGTERM', onSignal);
       const t0 = performance.now();
       try {
-        const r = await calibrate(file, { out: opts.out, resume: opts.resume ?? false, workers, signal: controller.signal, onProgress: show?.update });
+        if (opts.shard) {
+          const o = await calibrateShard(file, { out: opts.out, shard: opts.shard, workers, signal: controller.signal });
+          process.stderr.write(
+            o
+              ? `calibrate: shard ${opts.shard.index}/${opts.shard.count} of generation ${o.generation}: ${o.simulated} candidates in ${formatDuration(performance.now() - t0)} → ${o.file}\n` +
+                  `  when every shard is done: coopsim calibrate ${file} --out ${opts.out} --resume --step\n`
+              : `calibrate: the calibration in ${opts.out} has stopped; nothing to do\n`,
+          );
+          return;
+        }
+        const r = await calibrate(file, { out: opts.out, resume: opts.resume ?? false, step: opts.step ?? false, workers, signal: controller.signal, onProgress: show?.update });
         show?.stop();
         const s = r.summary;
+        if (r.stopped === 'paused')
+          process.stderr.write(`calibrate: generation ${s.generations - 1} done (--step); continue with --resume\n`);
         process.stderr.write(
           `calibrate: ${s.generations} generations, ${s.simulations} runs, final tolerance ${s.tolerance.toPrecision(3)} in ` +
             `${formatDuration(performance.now() - t0)} on ${workers} worker${workers === 1 ? '' : 's'} → ${opts.out}\n`,
