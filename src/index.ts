@@ -64,3 +64,4 @@ export { calibrate, loadCalibration, type CalibrateOptions, type CalibrationResu
 export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-smc.ts';
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
+export { readPosterior, drawPosterior, type Posterior } from './calibration/read-posterior.ts';

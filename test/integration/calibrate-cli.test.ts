@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coopsim } from '../helpers/cli.ts';
+import { drawPosterior, readPosterior } from '../../src/index.ts';
 
 /** A small calibration: a 300-firm world, two parameters, three targets, three generations. */
 const calibration = {
@@ -53,6 +54,16 @@ describe('coopsim calibrate', () => {
     const svg = readFileSync(join(dir, 'w1', 'posterior-pairs.svg'), 'utf8');
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<circle /g)).toHaveLength(40); // two parameters: one scatter cell, a dot per particle
+    const post = readPosterior(join(dir, 'w1'));
+    expect(post.paths).toEqual(['economics.internProductivity', 'behaviour.contractShare']);
+    expect(post.theta).toHaveLength(40);
+    const draws = drawPosterior(post, 500, 1);
+    expect(drawPosterior(post, 500, 1)).toEqual(draws);
+    // Drawn by weight: the mean of the draws is near the weighted posterior mean.
+    const wMean = post.theta.reduce((a, t, i) => a + post.weights[i] * t[0], 0);
+    const dMean = draws.reduce((a, d) => a + d['economics.internProductivity'], 0) / draws.length;
+    const sd = Math.sqrt(post.theta.reduce((a, t, i) => a + post.weights[i] * (t[0] - wMean) ** 2, 0));
+    expect(Math.abs(dMean - wMean)).toBeLessThan((4 * sd) / Math.sqrt(draws.length));
     const summary = readFileSync(join(dir, 'w1', 'summary.md'), 'utf8');
     expect(summary).toMatch(/\| economics\.internProductivity \| uniform\(0\.1, 0\.9\) \|/);
     expect(summary).toMatch(/\| shallow \| 0–4 \| ≥ 0\.6 \|/);
