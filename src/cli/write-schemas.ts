@@ -8,3 +8,7 @@ process.stdout.write('wrote scenarios/scenario.schema.json\n');
 import { experimentJsonSchema } from '../scenario/experiment-json-schema.ts';
 writeFileSync('scenarios/experiments/experiment.schema.json', `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/experiments/experiment.schema.json\n');
+// Calibration files (scenarios/calibration/) reference their own schema.
+import { calibrationJsonSchema } from '../calibration/calibration-schema.ts';
+writeFileSync('scenarios/calibration/calibration.schema.json', `${JSON.stringify(calibrationJsonSchema(), null, 2)}\n`);
+process.stdout.write('wrote scenarios/calibration/calibration.schema.json\n');
