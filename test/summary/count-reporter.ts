@@ -44,7 +44,7 @@ export function countTasks(task: TaskLike, counts: TestCounts, where: string): v
 export default class CountReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const counts: TestCounts = { passed: 0, failed: 0, skipped: 0, otherFailures: [] };
-    for (const m of testModules) countTasks(m.task as unknown as TaskLike, counts, m.moduleId);
+    for (const m of testModules) countTasks((m as unknown as { task: TaskLike }).task, counts, m.moduleId);
     for (const e of unhandledErrors) {
       counts.failed++;
       counts.otherFailures.push(`unhandled error: ${(e as { message?: string })?.message ?? String(e)}`);
