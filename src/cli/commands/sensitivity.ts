@@ -9,6 +9,7 @@ import { readRunsCsv } from '../../analysis/sensitivity/read-runs-csv.ts';
 import { SWEEP_FILES } from '../../output/sweep-rows.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { sweepCommand, type SweepCliOptions } from './sweep.ts';
 
@@ -37,15 +38,15 @@ export function registerSensitivity(program: Command): void {
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const experiment = loadExperiment(file);
       if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol')
-        throw new UserError(`${file}: design.type is ${experiment.design.type}; sensitivity needs "morris" or "sobol"`, 1);
-      if (!experiment.outputs.summary) throw new UserError(`${file}: no outputs.summary; name the metrics and years to analyse`, 1);
+        throw new UserError(`${file}: design.type is ${experiment.design.type}; sensitivity needs "morris" or "sobol"`, EXIT.badInput);
+      if (!experiment.outputs.summary) throw new UserError(`${file}: no outputs.summary; name the metrics and years to analyse`, EXIT.badInput);
       const manifest = await sweepCommand(file, { ...opts, shard: undefined }, 'sensitivity');
       const runs = readRunsCsv(readFileSync(join(opts.out, SWEEP_FILES.runs), 'utf8'));
       let report;
       try {
         report = analyzeSensitivity(experiment, runs, { bootstrap: opts.bootstrap, confidence: opts.confidence, outputs: opts.output });
       } catch (err) {
-        throw new UserError((err as Error).message, 1);
+        throw new UserError((err as Error).message, EXIT.badInput);
       }
       writeFileSync(join(opts.out, 'sensitivity.csv'), sensitivityToCsv(report));
       process.stdout.write(formatSensitivityTable(report));

@@ -9,6 +9,7 @@ import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
 import { createProgressReporter, formatDuration } from '../progress-reporter.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 /** Options shared by `sweep` and `sensitivity`. */
@@ -42,6 +43,7 @@ export function registerSweep(program: Command): void {
 
 /** Runs the sweep of the CLI (shared with `sensitivity`); maps directory and abort errors to user errors. */
 export async function sweepCommand(file: string, opts: SweepCliOptions, label: string): Promise<SweepManifest> {
+  if (opts.out === '-') throw new UserError(`--out -: ${label} writes a folder of files, not to stdout; give a folder`, EXIT.badInput);
   const experiment = loadExperiment(file);
   const workers = opts.workers ?? availableParallelism();
   const reporter = opts.progress ? createProgressReporter(label) : null;
@@ -70,10 +72,10 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
     return m;
   } catch (err) {
     reporter?.stop();
-    if (err instanceof SweepDirectoryError) throw new UserError(err.message, 2);
+    if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
     if (err instanceof ExperimentAbortedError)
-      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, 130);
-    if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, 1);
+      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, EXIT.interrupted);
+    if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, EXIT.runsFailed);
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
@@ -88,6 +90,6 @@ export function reportOutcome(m: SweepManifest, dir: string): void {
   throw new UserError(
     `${m.runs.failed} of ${m.runs.planned} runs failed (see ${dir}/failures.csv)` +
       (first ? `; first: run ${first.run_id} (seed ${first.seed}): ${first.error}` : ''),
-    1,
+    EXIT.runsFailed,
   );
 }

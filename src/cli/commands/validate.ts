@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseScenario, formatProblems } from '../../scenario/parse.ts';
 import { readJsonFile } from '../read-json.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 /** `coopsim validate FILE…`: checks scenario files against the schema. */
@@ -29,6 +30,6 @@ export function registerValidate(program: Command): void {
           for (const line of formatProblems(r.problems).split('\n')) process.stderr.write(`${file}: ${line}\n`);
         }
       }
-      if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, 1);
+      if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, EXIT.badInput);
     });
 }
