@@ -60,3 +60,18 @@ export {
 } from './analysis/sensitivity/analyze-sensitivity.ts';
 export { sensitivityToCsv, formatSensitivityTable } from './analysis/sensitivity/format-sensitivity.ts';
 export { readRunsCsv } from './analysis/sensitivity/read-runs-csv.ts';
+export {
+  compareScenarios,
+  compareRuns,
+  type ComparedRun,
+  COMPARISON_METRICS,
+  DEFAULT_COMPARISON_METRICS,
+  type CompareOptions,
+  type ComparisonMetric,
+  type ScenarioComparison,
+  type MetricEffect,
+  type CostEffect,
+} from './analysis/compare-scenarios.ts';
+export { pairedEffect, costPerExtra, type PairedEffect } from './analysis/paired-effect.ts';
+export { ensembleBand, quantiles, type Band } from './analysis/quantiles.ts';
+export { deriveSeed } from './model/rng.ts';

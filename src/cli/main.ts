@@ -8,6 +8,7 @@ import { registerGame } from './commands/game.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
+import { registerCompare } from './commands/compare.ts';
 
 /** The exit statuses of every command, as `coopsim --help` lists them (the README has the same table). */
 const EXIT_HELP = `
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerSensitivity(program);
+  registerCompare(program);
   return program;
 }
 
