@@ -67,6 +67,8 @@ export function parseExperiment(input: unknown, options: ParseExperimentOptions 
   // Factors apply to the base with its defaults filled in, as the runs do (planExperiment).
   const fullBase = parsedBase.value as unknown as Record<string, unknown>;
   for (const f of factors) problems.push(...checkFactor(f, fullBase, file.design));
+  if (factors.length === 0 && file.design.type !== 'grid')
+    problems.push({ path: 'factors', message: `no factors; a ${file.design.type} design needs at least one (leave design out for a plain ensemble of the base scenario)` });
   if (file.design.type === 'sobol' && factors.length > MAX_SOBOL_FACTORS)
     problems.push({ path: 'factors', message: `${factors.length} factors; a sobol design takes at most ${MAX_SOBOL_FACTORS}` });
   if (problems.length > 0) return fail(problems);

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { coopsim } from '../helpers/cli.ts';
 import { defaultState } from '../../src/app/state/app-state.ts';
 import { baselineInputOf, ensembleSeeds } from '../../src/app/state/comparison.ts';
@@ -65,6 +68,21 @@ describe('coopsim compare', () => {
     const metric = coopsim(['compare', 'scenarios/tax-relief.json', '--metrics', 'depthh']);
     expect(metric.status).toBe(EXIT.badInput);
     expect(metric.stderr).toMatch(/--metrics: "depthh" is not a metric; allowed: /);
+  });
+});
+
+describe('plain ensemble', () => {
+  it('sweeps an experiment without factors: one design point, the seeds of coopsim compare', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coopsim-ensemble-'));
+    const file = join(dir, 'ensemble.json');
+    writeFileSync(file, JSON.stringify({ name: 'ensemble', base: { years: 3, world: { regions: 2, sectors: 2, schools: 6, firms: 150 } }, replications: { count: 3, seed: 11 } }));
+    const r = coopsim(['sweep', file, '--out', join(dir, 'out'), '--workers', '1', '--no-progress']);
+    expect(r.stderr).toMatch(/sweep: 3 runs/);
+    expect(r.status).toBe(EXIT.ok);
+    const rows = readFileSync(join(dir, 'out', 'runs.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(rows[0].slice(0, 4)).toEqual(['run_id', 'point', 'replicate', 'seed']);
+    expect(rows.slice(1).map((row) => Number(row[3]))).toEqual([0, 1, 2].map((i) => deriveSeed(11, i)));
+    expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set(['0']));
   });
 });
 
