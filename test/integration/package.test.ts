@@ -91,12 +91,20 @@ describe('npm package', () => {
     expect(r.stderr).toMatch(/\d+\/\d+/);
   });
 
-  it('type-checks both README samples with tsc --strict --module nodenext against the bundled declarations', () => {
+  it('runs the README Comparing scenarios sample with plain node', () => {
+    writeFileSync(join(app, 'compare.mjs'), `${readmeSample('### Comparing scenarios')}\nconsole.log(JSON.stringify(card.costs[0]));\n`);
+    const r = run(process.execPath, ['compare.mjs'], app);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).costPerExtraDeep).toBeGreaterThan(0);
+  });
+
+  it('type-checks the README samples with tsc --strict --module nodenext against the bundled declarations', () => {
     writeFileSync(join(app, 'library-api.ts'), readmeSample('## Library API'));
     writeFileSync(join(app, 'from-scripts.ts'), readmeSample('### From scripts'));
     writeFileSync(join(app, 'wrong.ts'), "import { simulate } from 'coopsim';\nsimulate({ years: 'ten' }, { seed: 7 });\n");
     const args = ['--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--noEmit', '--lib', 'es2022,dom'];
-    const ok = run(process.execPath, [tsc, ...args, 'library-api.ts', 'from-scripts.ts'], app);
+    writeFileSync(join(app, 'compare.ts'), readmeSample('### Comparing scenarios'));
+    const ok = run(process.execPath, [tsc, ...args, 'library-api.ts', 'from-scripts.ts', 'compare.ts'], app);
     expect(ok.stdout + ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     // The declarations carry real types: a wrong call is an error.
