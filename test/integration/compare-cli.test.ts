@@ -12,6 +12,7 @@ import { compareRuns, compareScenarios } from '../../src/analysis/compare-scenar
 import { simulate } from '../../src/model/simulate.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
+import { VERSION } from '../../src/version.ts';
 import { scenarioOf, shipped } from '../helpers/scenario.ts';
 
 // `coopsim compare` against the app's own code path: the app's preset, its status-quo
@@ -83,6 +84,13 @@ describe('plain ensemble', () => {
     expect(rows[0].slice(0, 4)).toEqual(['run_id', 'point', 'replicate', 'seed']);
     expect(rows.slice(1).map((row) => Number(row[3]))).toEqual([0, 1, 2].map((i) => deriveSeed(11, i)));
     expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set(['0']));
+    // The manifest says what ran it and how.
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(manifest.coopsim).toBe(VERSION);
+    expect(manifest.experiment.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.environment).toMatchObject({ node: process.version, platform: process.platform, arch: process.arch });
+    expect(manifest.environment.command.slice(1)).toEqual(['sweep', file, '--out', join(dir, 'out'), '--workers', '1', '--no-progress']);
+    expect(manifest.environment.command[0]).toMatch(/bin\.mjs$/);
   });
 });
 
