@@ -66,3 +66,22 @@ describe('exit status', () => {
     expect(folder.stderr).toMatch(/--out -: sweep writes a folder of files/);
   });
 });
+
+describe('coopsim validate on experiment and schema files', () => {
+  it('checks experiment files as experiments and skips JSON Schema files', () => {
+    const r = coopsim(['validate', 'scenarios/baseline.json', 'scenarios/scenario.schema.json', 'scenarios/experiments/experiment.schema.json', 'scenarios/experiments/tax-relief-sweep.json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(EXIT.ok);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'scenarios/baseline.json: ok',
+      'scenarios/scenario.schema.json: skipped (a JSON Schema file)',
+      'scenarios/experiments/experiment.schema.json: skipped (a JSON Schema file)',
+      'scenarios/experiments/tax-relief-sweep.json: ok (experiment)',
+    ]);
+    const file = join(dir, 'bad-experiment.json');
+    writeFileSync(file, JSON.stringify({ base: { years: 3 }, factors: { 'policy.taxRelief': [0, 2] } }));
+    const bad = coopsim(['validate', file]);
+    expect(bad.status).toBe(EXIT.badInput);
+    expect(bad.stderr).toMatch(/bad-experiment\.json: factors\.policy\.taxRelief: value 2: 2 is too large; expected 0–1/);
+  });
+});
