@@ -260,6 +260,13 @@ describe('coopsim sensitivity', () => {
     const again = coopsim(['sensitivity', file, '--out', out, '--no-progress', '--resume']);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe(r.stdout);
+    // One output: its own file; the full sensitivity.csv is left as it was.
+    const one = coopsim(['sensitivity', file, '--out', out, '--no-progress', '--resume', '--output', 'mean_depth_last']);
+    expect(one.status).toBe(0);
+    expect(read(out, 'sensitivity.csv')).toBe(csv);
+    const oneCsv = read(out, 'sensitivity-mean_depth_last.csv').trim().split('\n');
+    expect(oneCsv).toHaveLength(1 + 3);
+    expect(oneCsv.slice(1).every((l) => l.startsWith('mean_depth_last,'))).toBe(true);
   });
 
   it('computes Sobol indices with intervals for a sobol design', () => {

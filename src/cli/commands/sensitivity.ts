@@ -33,7 +33,7 @@ export function registerSensitivity(program: Command): void {
     .option('--resume', 'continue or reuse the sweep in --out')
     .option('--bootstrap <n>', 'bootstrap resamples for the intervals', intOption('--bootstrap', 0, 1_000_000), 1000)
     .option('--confidence <level>', 'confidence level of the intervals', parseConfidence, 0.95)
-    .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all)', collect)
+    .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all); written to sensitivity-COLUMN.csv, leaving sensitivity.csv as it is', collect)
     .option('--no-progress', 'no progress display on stderr')
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const experiment = loadExperiment(file);
@@ -48,7 +48,9 @@ export function registerSensitivity(program: Command): void {
       } catch (err) {
         throw new UserError((err as Error).message, EXIT.badInput);
       }
-      writeFileSync(join(opts.out, 'sensitivity.csv'), sensitivityToCsv(report));
+      // sensitivity.csv holds every output; a run for some outputs writes its own file beside it.
+      const csvName = opts.output ? `sensitivity-${[...new Set(opts.output)].join('+')}.csv` : 'sensitivity.csv';
+      writeFileSync(join(opts.out, csvName), sensitivityToCsv(report));
       process.stdout.write(formatSensitivityTable(report));
       if (manifest.runs.failed > 0)
         process.stderr.write(`sensitivity: ${manifest.runs.failed} runs failed and were left out (see ${opts.out}/failures.csv)\n`);
