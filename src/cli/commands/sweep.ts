@@ -1,4 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvToParquet } from '../../output/csv-to-parquet.ts';
+import { SWEEP_FILES } from '../../output/sweep-rows.ts';
 import { availableParallelism } from 'node:os';
 import { SweepDirectoryError } from '../../output/sweep-directory.ts';
 import type { SweepManifest } from '../../output/sweep-manifest.ts';
@@ -35,8 +39,14 @@ export function registerSweep(program: Command): void {
     .option('--resume', 'continue an interrupted sweep in --out: run only the missing runs')
     .option('--shard <i/n>', 'run only runs with run_id % n == i (for SLURM job arrays; merge the folders with coopsim merge)', parseShard)
     .option('--no-progress', 'no progress display on stderr')
-    .action(async (file: string, opts: SweepCliOptions) => {
+    .addOption(
+      new Option('--format <format>', 'csv, or parquet: also write runs.parquet and years.parquet with typed columns when the sweep ends (the CSV files stay; resume and merge read them)')
+        .choices(['csv', 'parquet'])
+        .default('csv'),
+    )
+    .action(async (file: string, opts: SweepCliOptions & { format: 'csv' | 'parquet' }) => {
       const manifest = await sweepCommand(file, opts, 'sweep');
+      if (opts.format === 'parquet') writeParquetTables(opts.out);
       reportOutcome(manifest, opts.out);
     });
 }
@@ -92,4 +102,18 @@ export function reportOutcome(m: SweepManifest, dir: string): void {
       (first ? `; first: run ${first.run_id} (seed ${first.seed}): ${first.error}` : ''),
     EXIT.runsFailed,
   );
+}
+
+/** runs.parquet and years.parquet beside the CSV files of a finished sweep. */
+function writeParquetTables(dir: string): void {
+  for (const csvName of [SWEEP_FILES.runs, SWEEP_FILES.years]) {
+    const csvPath = join(dir, csvName);
+    if (!existsSync(csvPath)) continue;
+    const target = join(dir, csvName.replace(/\.csv$/, '.parquet'));
+    try {
+      writeFileSync(target, csvToParquet(readFileSync(csvPath, 'utf8')));
+    } catch (err) {
+      throw new UserError(`${target}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, EXIT.outputProblem);
+    }
+  }
 }
