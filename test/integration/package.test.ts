@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 // The package as a user gets it: `npm pack` (its prepack builds the bundle and the type
 // declarations), installed into an empty folder with --omit=dev, then used from plain Node,
@@ -30,7 +30,18 @@ function readmeSample(heading: string): string {
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'coopsim-package-'));
-  const packed = run('npm', ['pack', '--silent', '--pack-destination', root], repo);
+  // Packed from a copy of the checkout (tracked and new files, no build output), so that its
+  // prepack build neither sees stale files nor replaces dist-node/ under the other tests.
+  const checkout = join(root, 'checkout');
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repo);
+  expect(listed.status, listed.stderr).toBe(0);
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(repo, file))) continue; // deleted in the work tree
+    mkdirSync(dirname(join(checkout, file)), { recursive: true });
+    copyFileSync(join(repo, file), join(checkout, file));
+  }
+  symlinkSync(join(repo, 'node_modules'), join(checkout, 'node_modules'));
+  const packed = run('npm', ['pack', '--silent', '--pack-destination', root], checkout);
   expect(packed.status, packed.stderr).toBe(0);
   tarball = join(root, packed.stdout.trim().split('\n').pop()!);
   app = join(root, 'app');
