@@ -252,7 +252,11 @@ describe('coopsim sensitivity', () => {
     expect(r.stdout).toContain('policy.subsidyPerIntern');
     const csv = read(out, 'sensitivity.csv');
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('output,factor,mu,mu_star,sigma,mu_star_conf_low,mu_star_conf_high,effects');
+    expect(lines[0]).toBe('output,factor,mu,mu_star,sigma,mu_star_conf_low,mu_star_conf_high,effects,mu_star_conf');
+    for (const l of lines.slice(1)) {
+      const [, , , , , low, high, , conf] = l.split(',').map(Number);
+      expect(conf).toBeCloseTo((high - low) / 2, 3);
+    }
     expect(lines).toHaveLength(1 + 2 * 3);
     const report = analyzeSensitivity(experiment(file), readRunsCsv(read(out, 'runs.csv')));
     expect(sensitivityToCsv(report)).toBe(csv);
@@ -274,7 +278,13 @@ describe('coopsim sensitivity', () => {
     const r = coopsim(['sensitivity', `${FIXTURES}/small-sobol.json`, '--out', out, '--no-progress', '--bootstrap', '200']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/firms_cooperating_share_last — Sobol indices \(first order S1, total ST; 95% bootstrap intervals; 8 base samples\)/);
-    expect(read(out, 'sensitivity.csv').split('\n')[0]).toBe('output,factor,S1,S1_conf_low,S1_conf_high,ST,ST_conf_low,ST_conf_high,samples');
+    const sobol = read(out, 'sensitivity.csv').trim().split('\n');
+    expect(sobol[0]).toBe('output,factor,S1,S1_conf_low,S1_conf_high,ST,ST_conf_low,ST_conf_high,samples,S1_conf,ST_conf');
+    for (const l of sobol.slice(1)) {
+      const v = l.split(',').map(Number);
+      expect(v[9]).toBeCloseTo((v[4] - v[3]) / 2, 3);
+      expect(v[10]).toBeCloseTo((v[7] - v[6]) / 2, 3);
+    }
     const grid = coopsim(['sensitivity', SMALL, '--out', dir('grid-sens'), '--no-progress']);
     expect(grid.status).toBe(2);
     expect(grid.stderr).toMatch(/design\.type is grid; sensitivity needs "morris" or "sobol"/);
