@@ -8,7 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys((pkg as { dependencies?: Record<string, string> }).dependencies ?? {}),
   ...Object.keys(pkg.devDependencies ?? {}),
 ];
 

@@ -65,3 +65,18 @@ export { CalibrationAbortedError, type AbcProgress, type Population, type StopRe
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
 export { readPosterior, drawPosterior, type Posterior } from './calibration/read-posterior.ts';
+export {
+  compareScenarios,
+  compareRuns,
+  type ComparedRun,
+  COMPARISON_METRICS,
+  DEFAULT_COMPARISON_METRICS,
+  type CompareOptions,
+  type ComparisonMetric,
+  type ScenarioComparison,
+  type MetricEffect,
+  type CostEffect,
+} from './analysis/compare-scenarios.ts';
+export { pairedEffect, costPerExtra, type PairedEffect } from './analysis/paired-effect.ts';
+export { ensembleBand, quantiles, type Band } from './analysis/quantiles.ts';
+export { deriveSeed } from './model/rng.ts';

@@ -1,28 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need when missing (Chromium, SLURM),
-# builds the CLI, runs vitest, and ends with the line "N passed, N failed".
+# Runs every test: installs what the tests need when missing (Chromium, SLURM; needs root),
+# builds the CLI, runs vitest, and ends with the line "N passed, N failed" (", N skipped"
+# when tests were skipped). Tests whose prerequisite is missing are skipped with a line
+# saying which and why.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NO_COLOR=1
 
-bash test/setup/ensure-chromium.sh || echo "warning: Chromium could not be installed; browser tests will fail"
-if [ -f test/setup/ensure-slurm.sh ]; then
-  bash test/setup/ensure-slurm.sh || echo "warning: SLURM could not be started; cluster tests will fail"
+skip=""
+if ! bash test/setup/ensure-chromium.sh; then
+  echo "skipped: browser tests (test/e2e/): Chromium is missing and could not be installed (installing needs root)"
+  skip+=$'test/e2e/\n'
+fi
+if ! bash test/setup/ensure-slurm.sh; then
+  echo "skipped: cluster tests (test/integration/slurm.test.ts): SLURM is not running and could not be started (needs root)"
+  skip+=$'test/integration/slurm.test.ts\n'
 fi
 
 npm run --silent build:node || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
-mkdir -p test-output
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json "$@"
-status=$?
-node -e '
-const fs = require("fs");
-let passed = 0, failed = 0;
-try {
-  const r = JSON.parse(fs.readFileSync("test-output/vitest.json", "utf8"));
-  passed = r.numPassedTests; failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites ? 0 : 0);
-  if (r.numTotalTests === 0) failed += 1;
-} catch (e) { failed = 1; }
-console.log(`${passed} passed, ${failed} failed`);
-'
-exit $status
+COOPSIM_SKIP="$skip" bash test/summary/run-vitest.sh "$@"

@@ -1,6 +1,7 @@
 import { formatProblems } from '../scenario/parse.ts';
 import type { Experiment } from '../scenario/parse-experiment.ts';
 import { readExperimentFile } from '../scenario/read-experiment-file.ts';
+import { EXIT } from './exit-codes.ts';
 import { UserError } from './user-error.ts';
 
 /** Reads and validates an experiment file; problems become a user error naming the file and field. */
@@ -10,7 +11,7 @@ export function loadExperiment(file: string): Experiment {
     const lines = formatProblems(r.problems)
       .split('\n')
       .map((l) => (l.startsWith(`${file}:`) ? l : `${file}: ${l}`));
-    throw new UserError(lines.join('\n'), 1);
+    throw new UserError(lines.join('\n'), EXIT.badInput);
   }
   return r.value;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error.ts';
+import { EXIT } from './exit-codes.ts';
 import { VERSION } from '../version.ts';
 import { registerRun } from './commands/run.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -8,6 +9,18 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerCalibrate } from './commands/calibrate.ts';
+import { registerCompare } from './commands/compare.ts';
+
+/** The exit statuses of every command, as `coopsim --help` lists them (the README has the same table). */
+const EXIT_HELP = `
+Exit status (every command):
+  ${EXIT.ok}    ok: everything asked for was done
+  ${EXIT.runsFailed}    some runs failed (their errors are recorded) or are missing; everything else was written
+  ${EXIT.badInput}    bad input or usage: a file, a field, an option, a value
+  ${EXIT.outputProblem}    the output folder or file cannot be used (locked, not empty, unwritable, not a folder)
+  ${EXIT.interrupted}  interrupted (SIGINT/SIGTERM); what finished is kept, continue with --resume
+
+--out - writes to stdout where a command writes one file.`;
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -15,6 +28,7 @@ export function buildProgram(): Command {
     .description('Simulate school–enterprise cooperation in vocational education')
     .version(VERSION)
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_HELP)
     .exitOverride();
   registerRun(program);
   registerValidate(program);
@@ -23,6 +37,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerSensitivity(program);
   registerCalibrate(program);
+  registerCompare(program);
   return program;
 }
 
@@ -30,9 +45,10 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // Help and --version end with status 0; every other commander error is a usage error.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     if (err instanceof UserError) {
       process.stderr.write(`coopsim: ${err.message}\n`);
       return err.exitCode;

@@ -4,6 +4,14 @@ import { atomicWrite, readManifest, SweepDirectoryError } from './sweep-director
 import { MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from './sweep-manifest.ts';
 import { lineRunId, SWEEP_FILES } from './sweep-rows.ts';
 
+/** The shard folders given to {@link mergeSweeps} do not hold every run of the experiment. */
+export class IncompleteMergeError extends SweepDirectoryError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IncompleteMergeError';
+  }
+}
+
 /** What {@link mergeSweeps} wrote. */
 export interface MergeResult {
   manifest: SweepManifest;
@@ -68,7 +76,7 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeResult {
     const shards = new Set(sweeps.map((s) => (s.manifest.shard ? s.manifest.shard.count : 0)));
     const n = shards.size === 1 ? [...shards][0] : 0;
     const hint = n > 0 ? `; missing shards or unfinished ones: ${[...new Set(missing.map((id) => id % n))].map((i) => `${i}/${n}`).join(', ')}` : '';
-    throw new SweepDirectoryError(
+    throw new IncompleteMergeError(
       `incomplete: ${missing.length} of ${total} runs missing (${formatIds(missing)})${hint}; finish them (sweep --resume with the same --shard) and merge again`,
     );
   }

@@ -25,6 +25,8 @@ export interface SweepSession {
 export interface SweepManifest {
   coopsim: string;
   experiment: { name: string; description: string; hash: string; file: string | null };
+  /** Where and how the sweep was started: Node version, platform, processor architecture and the command line (process.argv after node). */
+  environment?: { node: string; platform: string; arch: string; command: string[] };
   design: Record<string, unknown> & { type: string; points: number };
   factors: { path: string; spec: FactorSpec }[];
   replications: { count: number; seed: number; seeds: number[] };
@@ -55,6 +57,7 @@ export function newManifest(plan: ExperimentPlan, hash: string, shard: Shard | n
   return {
     coopsim: VERSION,
     experiment: { name: e.name, description: e.description, hash, file },
+    environment: { node: process.version, platform: process.platform, arch: process.arch, command: process.argv.slice(1) },
     design: { ...e.design, points: plan.pointCount },
     factors: e.factors.map((f) => ({ path: f.path, spec: f.spec })),
     replications: { count: e.replications.count, seed: e.replications.seed, seeds: [...plan.seeds] },

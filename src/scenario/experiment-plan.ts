@@ -2,6 +2,7 @@ import { deriveSeed } from '../model/rng.ts';
 import type { RunRequest } from '../runner/run-request.ts';
 import { buildDesign, type Design } from './design/build-design.ts';
 import type { Experiment } from './parse-experiment.ts';
+import { formatProblems, parseScenario } from './parse.ts';
 import { setPath } from './set-path.ts';
 
 /** Which runs of an experiment a process does: run_id % count === index. */
@@ -49,12 +50,17 @@ export function planExperiment(experiment: Experiment): ExperimentPlan {
   const pointCount = design.points.length;
   const runCount = pointCount * reps;
   const yearsFactor = experiment.factors.findIndex((f) => f.path === 'years');
+  // Factors apply to the base with its defaults filled in, so that any path the schema has
+  // (e.g. economics.interns.0) can be a factor, not only the paths the base file writes out.
+  const parsedBase = parseScenario(experiment.base);
+  if (!parsedBase.ok) throw new Error(`the base scenario is not valid: ${formatProblems(parsedBase.problems)}`);
+  const fullBase = parsedBase.value as unknown as Record<string, unknown>;
   let cachedPoint = -1;
   let cached: Record<string, unknown> = {};
 
   const scenarioOf = (point: number): Record<string, unknown> => {
     if (point === cachedPoint) return cached;
-    let data: Record<string, unknown> = { ...experiment.base };
+    let data: Record<string, unknown> = fullBase;
     experiment.factors.forEach((f, i) => {
       const r = setPath(data, f.path, design.points[point][i]);
       if (!r.ok) throw new Error(`design point ${point}: cannot set ${f.path}: ${r.problems.map((p) => p.message).join('; ')}`);

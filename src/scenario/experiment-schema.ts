@@ -168,8 +168,8 @@ export const experimentSchema = z.strictObject({
     .describe('the base scenario: a file path relative to this file, or an inline scenario'),
   factors: z
     .record(z.string(), factorSchema)
-    .refine((f) => Object.keys(f).length > 0, { error: 'no factors; name at least one scenario field to vary' })
-    .describe('scenario field path (e.g. policy.taxRelief) → values to try or a distribution to sample'),
+    .default({})
+    .describe('scenario field path (e.g. policy.taxRelief) → values to try or a distribution to sample; none (the default) runs the base scenario alone: a plain ensemble of replications'),
   design: designSchema.default({ type: 'grid' }).describe('how factor values are combined into design points'),
   replications: z
     .strictObject({

@@ -40,8 +40,8 @@ export interface ParseExperimentOptions {
 
 /**
  * Validates a parsed JSON value as an experiment: the schema, the base scenario, every
- * factor path and value against the scenario schema (by applying it to the base with
- * setPath), and the fit of factors to the design. Never throws on bad input: problems
+ * factor path and value against the scenario schema (by applying it with setPath to the
+ * base with its defaults filled in, as every run does), and the fit of factors to the design. Never throws on bad input: problems
  * come back with the field path, the bad value and what is allowed.
  */
 export function parseExperiment(input: unknown, options: ParseExperimentOptions = {}): Result<Experiment> {
@@ -64,7 +64,11 @@ export function parseExperiment(input: unknown, options: ParseExperimentOptions 
 
   const problems: Problem[] = [];
   const factors: Factor[] = Object.entries(file.factors).map(([path, spec]) => ({ path, spec, kind: factorKind(spec) }));
-  for (const f of factors) problems.push(...checkFactor(f, base.value, file.design));
+  // Factors apply to the base with its defaults filled in, as the runs do (planExperiment).
+  const fullBase = parsedBase.value as unknown as Record<string, unknown>;
+  for (const f of factors) problems.push(...checkFactor(f, fullBase, file.design));
+  if (factors.length === 0 && file.design.type !== 'grid')
+    problems.push({ path: 'factors', message: `no factors; a ${file.design.type} design needs at least one (leave design out for a plain ensemble of the base scenario)` });
   if (file.design.type === 'sobol' && factors.length > MAX_SOBOL_FACTORS)
     problems.push({ path: 'factors', message: `${factors.length} factors; a sobol design takes at most ${MAX_SOBOL_FACTORS}` });
   if (problems.length > 0) return fail(problems);
@@ -163,13 +167,12 @@ function checkFactor(f: Factor, base: Record<string, unknown>, design: DesignSpe
     if (!applied.ok) return [{ path: at, message: applied.problems.map((p) => p.message).join('; ') }];
     const parsed = parseScenario(applied.value);
     if (parsed.ok) continue;
-    // Report what the scenario schema says about this factor's field (unknown path, bad value).
-    const own = parsed.problems.filter((p) => p.path === f.path || f.path.startsWith(`${p.path}.`) || p.path.startsWith(`${f.path}.`) || p.path.startsWith(`${f.path}[`));
-    if (own.length === 0) continue; // the base's own problems are reported elsewhere
-    return own.map((p) => {
+    // The base is valid (checked before), so every problem is this factor's (an unknown path,
+    // a bad value, or a list element that makes its list invalid): exactly what a run rejects.
+    return parsed.problems.map((p) => {
       if (p.message.startsWith('unknown field'))
         return { path: at, message: `${p.path} is not a scenario field: ${p.message}` };
-      const where = p.path === f.path ? '' : ` (${p.path})`;
+      const where = p.path.replace(/\[(\d+)\]/g, '.$1') === f.path ? '' : ` (${p.path})`;
       return { path: at, message: `value ${show(value)}${where}: ${p.message}` };
     });
   }

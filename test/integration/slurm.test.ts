@@ -53,28 +53,41 @@ async function waitForJob(jobId: string, timeoutMs: number): Promise<void> {
   }
 }
 
-describe('SLURM job array', () => {
-  it('runs the shards of an experiment with the shipped sbatch script; merged, they equal one machine\'s run', async () => {
-    const out = join(root, 'array');
-    const sub = sh(
-      'sbatch',
-      ['--parsable', '--array=0-3', '--cpus-per-task=1', `--output=${root}/slurm-%A_%a.out`, `--chdir=${repo}`, sbatchScript, experiment, out],
-      { COOPSIM: `${process.execPath} ${join(repo, 'src/cli/bin.mjs')}` },
-    );
-    expect(sub.stderr).toBe('');
-    expect(sub.status).toBe(0);
-    const jobId = sub.stdout.trim().split(';')[0];
-    expect(jobId).toMatch(/^\d+$/);
-    await waitForJob(jobId, 100_000);
+function submit(array: string, out: string): string {
+  const sub = sh(
+    'sbatch',
+    ['--parsable', `--array=${array}`, '--cpus-per-task=1', `--output=${root}/slurm-%A_%a.out`, `--chdir=${repo}`, sbatchScript, experiment, out, '4'],
+    { COOPSIM: `${process.execPath} ${join(repo, 'src/cli/bin.mjs')}` },
+  );
+  expect(sub.stderr).toBe('');
+  expect(sub.status).toBe(0);
+  const jobId = sub.stdout.trim().split(';')[0];
+  expect(jobId).toMatch(/^\d+$/);
+  return jobId;
+}
 
+describe('SLURM job array', () => {
+  it('runs the shards of an experiment with the shipped sbatch script, a resubmitted task runs its own shard, and merged they equal one machine\'s run', async () => {
+    const out = join(root, 'array');
+    // Tasks 0–2 of 4 shards, as if task 3 had failed; then the README's recovery: resubmit it alone.
+    const jobId = submit('0-2', out);
+    await waitForJob(jobId, 100_000);
     const logs = readdirSync(root).filter((f) => f.startsWith('slurm-')).map((f) => readFileSync(join(root, f), 'utf8'));
-    expect(logs).toHaveLength(4);
+    expect(logs).toHaveLength(3);
     const states = sh('scontrol', ['show', 'job', jobId]).stdout;
-    expect(states.match(/JobState=\w+/g), `${states}\n${logs.join('\n')}`).toEqual(Array(4).fill('JobState=COMPLETED'));
+    expect(states.match(/JobState=\w+/g), `${states}\n${logs.join('\n')}`).toEqual(Array(3).fill('JobState=COMPLETED'));
     for (const log of logs) expect(log).toMatch(/sweep: 6 runs in .* on 1 worker/);
+    const shards = () => readdirSync(out).sort().map((d) => join(out, d));
+    const partial = coopsim(['merge', ...shards(), '--out', join(root, 'partial')]);
+    expect(partial.status).toBe(1);
+    expect(partial.stderr).toMatch(/missing shards or unfinished ones: 3\/4/);
+
+    const again = submit('3', out);
+    await waitForJob(again, 100_000);
+    expect(readFileSync(join(root, `slurm-${again}_3.out`), 'utf8')).toMatch(/shard 3\/4/);
     expect(readdirSync(out).sort()).toEqual(['shard-0-of-4', 'shard-1-of-4', 'shard-2-of-4', 'shard-3-of-4']);
 
-    const merged = coopsim(['merge', ...[0, 1, 2, 3].map((i) => join(out, `shard-${i}-of-4`)), '--out', join(root, 'merged')]);
+    const merged = coopsim(['merge', ...shards(), '--out', join(root, 'merged')]);
     expect(merged.stderr).toMatch(/merge: 24 runs from 4 folders/);
     expect(merged.status).toBe(0);
     const one = coopsim(['sweep', experiment, '--out', join(root, 'one'), '--no-progress']);

@@ -119,8 +119,10 @@ describe('coopsim sweep', () => {
     expect(coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), dir('shard-1'), '--out', dir('merged-again')]).status).toBe(0);
     expectSameFiles(dir('merged-again'), dir('w1'));
     const other = coopsim(['merge', dir('shard-0'), dir('long-ref'), '--out', dir('merged-bad')]);
-    expect(other.status).toBe(1);
+    expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/holds a different experiment/);
+    // The output folder is not empty: an output problem.
+    expect(coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), '--out', dir('merged')]).status).toBe(3);
   });
 
   it('resumes after kill -9 at two points and ends with the files of an uninterrupted run', async () => {
@@ -131,7 +133,7 @@ describe('coopsim sweep', () => {
     expect(manifest(out).status).toBe('running');
     // Without --resume the folder is refused.
     const refused = sweep(LONG, out);
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(3);
     expect(refused.stderr).toMatch(/is not empty; add --resume/);
     // Interrupt the resumed sweep too.
     expect(await killPartWay(LONG, out, first + 40, ['--resume'])).toBe('SIGKILL');
@@ -169,10 +171,10 @@ describe('coopsim sweep', () => {
 
   it('refuses to resume a folder of another experiment', () => {
     const r = sweep(SMALL, dir('long-ref'), '--resume');
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^coopsim: .*long-ref holds a sweep of a different experiment \(a longer grid, to interrupt, hash [0-9a-f]{12}; this one is [0-9a-f]{12}\)/);
     const shard = sweep(LONG, dir('long-ref'), '--resume', '--shard', '1/2');
-    expect(shard.status).toBe(2);
+    expect(shard.status).toBe(3);
     expect(shard.stderr).toMatch(/holds shard all runs; resume it with the same --shard \(got 1\/2\)/);
   });
 
@@ -230,10 +232,10 @@ describe('coopsim sweep', () => {
   it('explains bad experiment files and options in one line each', () => {
     writeFileSync(dir('bad.json'), JSON.stringify({ factors: { 'policy.taxRelif': [0, 1] } }));
     const bad = sweep(dir('bad.json'), dir('bad-out'));
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.json: factors\.policy\.taxRelif: policy\.taxRelif is not a scenario field: unknown field; allowed here: law, /);
     const shard = sweep(SMALL, dir('x'), '--shard', '3/3');
-    expect(shard.status).not.toBe(0);
+    expect(shard.status).toBe(2);
     expect(shard.stderr).toMatch(/--shard 3\/3: expected 0 ≤ i < n/);
   });
 });
@@ -250,7 +252,11 @@ describe('coopsim sensitivity', () => {
     expect(r.stdout).toContain('policy.subsidyPerIntern');
     const csv = read(out, 'sensitivity.csv');
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('output,factor,mu,mu_star,sigma,mu_star_conf_low,mu_star_conf_high,effects');
+    expect(lines[0]).toBe('output,factor,mu,mu_star,sigma,mu_star_conf_low,mu_star_conf_high,effects,mu_star_conf');
+    for (const l of lines.slice(1)) {
+      const [, , , , , low, high, , conf] = l.split(',').map(Number);
+      expect(conf).toBeCloseTo((high - low) / 2, 3);
+    }
     expect(lines).toHaveLength(1 + 2 * 3);
     const report = analyzeSensitivity(experiment(file), readRunsCsv(read(out, 'runs.csv')));
     expect(sensitivityToCsv(report)).toBe(csv);
@@ -258,6 +264,13 @@ describe('coopsim sensitivity', () => {
     const again = coopsim(['sensitivity', file, '--out', out, '--no-progress', '--resume']);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe(r.stdout);
+    // One output: its own file; the full sensitivity.csv is left as it was.
+    const one = coopsim(['sensitivity', file, '--out', out, '--no-progress', '--resume', '--output', 'mean_depth_last']);
+    expect(one.status).toBe(0);
+    expect(read(out, 'sensitivity.csv')).toBe(csv);
+    const oneCsv = read(out, 'sensitivity-mean_depth_last.csv').trim().split('\n');
+    expect(oneCsv).toHaveLength(1 + 3);
+    expect(oneCsv.slice(1).every((l) => l.startsWith('mean_depth_last,'))).toBe(true);
   });
 
   it('computes Sobol indices with intervals for a sobol design', () => {
@@ -265,9 +278,15 @@ describe('coopsim sensitivity', () => {
     const r = coopsim(['sensitivity', `${FIXTURES}/small-sobol.json`, '--out', out, '--no-progress', '--bootstrap', '200']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/firms_cooperating_share_last — Sobol indices \(first order S1, total ST; 95% bootstrap intervals; 8 base samples\)/);
-    expect(read(out, 'sensitivity.csv').split('\n')[0]).toBe('output,factor,S1,S1_conf_low,S1_conf_high,ST,ST_conf_low,ST_conf_high,samples');
+    const sobol = read(out, 'sensitivity.csv').trim().split('\n');
+    expect(sobol[0]).toBe('output,factor,S1,S1_conf_low,S1_conf_high,ST,ST_conf_low,ST_conf_high,samples,S1_conf,ST_conf');
+    for (const l of sobol.slice(1)) {
+      const v = l.split(',').map(Number);
+      expect(v[9]).toBeCloseTo((v[4] - v[3]) / 2, 3);
+      expect(v[10]).toBeCloseTo((v[7] - v[6]) / 2, 3);
+    }
     const grid = coopsim(['sensitivity', SMALL, '--out', dir('grid-sens'), '--no-progress']);
-    expect(grid.status).toBe(1);
+    expect(grid.status).toBe(2);
     expect(grid.stderr).toMatch(/design\.type is grid; sensitivity needs "morris" or "sobol"/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { baselineInputOf, ensembleSeeds } from '../../src/app/state/comparison.ts';
 import { defaultState } from '../../src/app/state/app-state.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { deriveSeed } from '../../src/model/rng.ts';
 
 describe('comparison baseline', () => {
   it('compares with the status quo at the current world size and years', () => {
@@ -22,8 +23,9 @@ describe('comparison baseline', () => {
     expect(base).toEqual({ schools: { facilities: 0.7 } });
   });
 
-  it('ensemble seeds start at the scenario seed and wrap at 2^32', () => {
-    expect(ensembleSeeds(7, 3)).toEqual([7, 8, 9]);
-    expect(ensembleSeeds(4294967295, 2)).toEqual([4294967295, 0]);
+  it('ensemble seeds follow the sweep rule: run i of master seed s uses deriveSeed(s, i)', () => {
+    expect(ensembleSeeds(7, 3)).toEqual([deriveSeed(7, 0), deriveSeed(7, 1), deriveSeed(7, 2)]);
+    expect(new Set(ensembleSeeds(4294967295, 50)).size).toBe(50);
+    expect(ensembleSeeds(7, 3)).not.toEqual([7, 8, 9]);
   });
 });

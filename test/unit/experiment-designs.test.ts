@@ -6,6 +6,7 @@ import { normalQuantile } from '../../src/scenario/design/normal-quantile.ts';
 import { parseExperiment, type Experiment } from '../../src/scenario/parse-experiment.ts';
 import { planExperiment } from '../../src/scenario/experiment-plan.ts';
 import { createRng, deriveSeed } from '../../src/model/rng.ts';
+import { scenarioOf } from '../helpers/scenario.ts';
 import type { FactorSpec } from '../../src/scenario/experiment-schema.ts';
 
 const factor = (path: string, spec: FactorSpec): Factor => ({ path, spec, kind: factorKind(spec) });
@@ -69,7 +70,8 @@ describe('designs', () => {
     );
     expect(plan.runCount).toBe(12);
     expect(plan.coordinates(6)).toEqual({ runId: 6, point: 1, replicate: 2, seed: deriveSeed(99, 2) });
-    expect(plan.request(6)).toEqual({ scenario: { years: 3, policy: { taxRelief: 0.1 } }, seed: deriveSeed(99, 2) });
+    // The factor is set on the base with its defaults filled in.
+    expect(plan.request(6)).toEqual({ scenario: scenarioOf({ years: 3, policy: { taxRelief: 0.1 } }), seed: deriveSeed(99, 2) });
     expect(plan.runIds({ index: 1, count: 5 })).toEqual([1, 6, 11]);
     expect(plan.runIds()).toHaveLength(12);
   });

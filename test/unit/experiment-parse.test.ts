@@ -86,7 +86,9 @@ describe('experiment files', () => {
     );
     expect(problemsOf({ factors: tax, replications: { count: 0 } })).toBe('replications.count: 0 is too small; expected an integer 1–100000');
     expect(problemsOf({ factors: tax, replication: 3 })).toMatch(/^replication: unknown field; allowed here: \$schema, name, description, base, factors/);
-    expect(problemsOf({ factors: {} })).toBe('factors: no factors; name at least one scenario field to vary');
+    expect(problemsOf({ factors: {}, design: { type: 'morris', trajectories: 4, levels: 4 } })).toBe(
+      'factors: no factors; a morris design needs at least one (leave design out for a plain ensemble of the base scenario)',
+    );
     expect(problemsOf({ base: { policy: { law: 3 } }, factors: tax })).toBe('base.policy.law: 3 is too large; expected 0–1');
     expect(problemsOf({ base: 'x.json', factors: tax })).toMatch(/^base: "x.json" is a file path, but no file can be read here/);
   });

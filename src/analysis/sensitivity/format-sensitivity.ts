@@ -6,11 +6,13 @@ import type { SensitivityReport } from './analyze-sensitivity.ts';
 export function sensitivityToCsv(report: SensitivityReport): string {
   const f = formatNumber;
   if (report.method === 'morris') {
-    const header = ['output', 'factor', 'mu', 'mu_star', 'sigma', 'mu_star_conf_low', 'mu_star_conf_high', 'effects'];
-    const rows = report.rows.map((r) => [r.output, r.factor, f(r.mu), f(r.muStar), f(r.sigma), f(r.muStarInterval.low), f(r.muStarInterval.high), String(r.effects)]);
+    const header = ['output', 'factor', 'mu', 'mu_star', 'sigma', 'mu_star_conf_low', 'mu_star_conf_high', 'effects', 'mu_star_conf'];
+    const rows = report.rows.map((r) => [
+      r.output, r.factor, f(r.mu), f(r.muStar), f(r.sigma), f(r.muStarInterval.low), f(r.muStarInterval.high), String(r.effects), f(halfWidth(r.muStarInterval)),
+    ]);
     return stringify([header, ...rows], { record_delimiter: 'unix' });
   }
-  const header = ['output', 'factor', 'S1', 'S1_conf_low', 'S1_conf_high', 'ST', 'ST_conf_low', 'ST_conf_high', 'samples'];
+  const header = ['output', 'factor', 'S1', 'S1_conf_low', 'S1_conf_high', 'ST', 'ST_conf_low', 'ST_conf_high', 'samples', 'S1_conf', 'ST_conf'];
   const rows = report.rows.map((r) => [
     r.output,
     r.factor,
@@ -21,8 +23,15 @@ export function sensitivityToCsv(report: SensitivityReport): string {
     f(r.totalInterval.low),
     f(r.totalInterval.high),
     String(r.samples),
+    f(halfWidth(r.firstInterval)),
+    f(halfWidth(r.totalInterval)),
   ]);
   return stringify([header, ...rows], { record_delimiter: 'unix' });
+}
+
+/** Half the width of an interval: the `*_conf` columns SALib users read as ± around the estimate. */
+function halfWidth(i: { low: number; high: number }): number {
+  return (i.high - i.low) / 2;
 }
 
 /** A number for reading on screen: 4 significant digits. */

@@ -169,7 +169,7 @@ export const en = {
   'compare.no-policy.legend': 'No new policy',
 
   'status.quick': 'Quick preview from one run — refining with {n} paired runs…',
-  'status.ensemble': '{n} paired runs per scenario (seeds {from}–{to}): lines are medians, bands hold the middle 80% of runs.',
+  'status.ensemble': '{n} paired runs per scenario (seeds {from}, …, {to}): lines are medians, bands hold the middle 80% of runs.',
   'status.single': 'One run (seed {seed}). Choose more runs per scenario for an uncertainty band.',
   'status.starting': 'Starting the model…',
   'status.error': 'The model could not run: {error}',

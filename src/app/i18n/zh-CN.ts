@@ -163,7 +163,7 @@ export const zhCN: Record<MessageKey, string> = {
   'compare.no-policy.legend': '无新政策',
 
   'status.quick': '单次运行的快速预览——正在用 {n} 组配对运行细化…',
-  'status.ensemble': '每个情景 {n} 组配对运行（种子 {from}–{to}）：线为中位数，阴影为中间 80% 的运行结果。',
+  'status.ensemble': '每个情景 {n} 组配对运行（种子 {from}, …, {to}）：线为中位数，阴影为中间 80% 的运行结果。',
   'status.single': '单次运行（种子 {seed}）。增加运行次数可显示不确定性区间。',
   'status.starting': '正在启动模型…',
   'status.error': '模型无法运行：{error}',

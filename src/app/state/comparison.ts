@@ -1,3 +1,4 @@
+import { deriveSeed } from '../../model/rng.ts';
 import type { ScenarioInput } from '../../scenario/schema.ts';
 import type { AppState } from './app-state.ts';
 import { applyEdits, presetOrDefault } from './scenario-edits.ts';
@@ -17,7 +18,10 @@ export function baselineInputOf(state: AppState, input: ScenarioInput): Scenario
   return r.ok ? r.value : presetOrDefault('baseline').input;
 }
 
-/** Seeds of an ensemble: the scenario's seed and the next ones. */
+/**
+ * Seeds of an ensemble: run i uses `deriveSeed(seed, i)`, the rule of `coopsim sweep` and
+ * `coopsim compare`, so an ensemble in the app can be reproduced from the command line.
+ */
 export function ensembleSeeds(seed: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => (seed + i) % 4294967296);
+  return Array.from({ length: n }, (_, i) => deriveSeed(seed, i));
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { mergeSweeps } from '../../output/merge-sweeps.ts';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { IncompleteMergeError, mergeSweeps } from '../../output/merge-sweeps.ts';
 import { SweepDirectoryError } from '../../output/sweep-directory.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { reportOutcome } from './sweep.ts';
 
@@ -12,11 +14,15 @@ export function registerMerge(program: Command): void {
     .argument('<dirs...>', 'sweep output folders of the same experiment')
     .requiredOption('--out <dir>', 'new or empty folder for the merged files')
     .action((dirs: string[], opts: { out: string }) => {
+      if (opts.out === '-') throw new UserError('--out -: merge writes a folder of files, not to stdout; give a folder', EXIT.badInput);
+      if (existsSync(opts.out) && (!statSync(opts.out).isDirectory() || readdirSync(opts.out).length > 0))
+        throw new UserError(`${opts.out} is not an empty folder; merge into a new or empty folder`, EXIT.outputProblem);
       let result;
       try {
         result = mergeSweeps(dirs, opts.out);
       } catch (err) {
-        if (err instanceof SweepDirectoryError) throw new UserError(err.message, 1);
+        if (err instanceof IncompleteMergeError) throw new UserError(err.message, EXIT.runsFailed);
+        if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.badInput);
         throw err;
       }
       process.stderr.write(`merge: ${result.runs} runs from ${dirs.length} folder${dirs.length === 1 ? '' : 's'} → ${opts.out}\n`);

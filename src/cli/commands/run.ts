@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { simulate } from '../../model/simulate.ts';
 import { metricsToCsv, metricsToJson } from '../../output/metrics-table.ts';
 import { loadScenario } from '../load-scenario.ts';
-import { UserError } from '../user-error.ts';
+import { writeOutput } from '../write-output.ts';
 import { intOption } from '../options.ts';
 
 /** `coopsim run FILE`: one simulation, one row per year, CSV or JSON. */
@@ -15,7 +14,7 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'random seed (default: the scenario\'s seed)', intOption('--seed', 0))
     .option('--years <n>', 'number of years (default: the scenario\'s years)', intOption('--years', 1))
     .option('--set <path=value>', 'override a scenario field, e.g. policy.taxRelief=0.3 (repeatable)', collect, [])
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file instead of stdout (- for stdout)')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .action((file: string, opts: { seed?: number; years?: number; set: string[]; out?: string; format: 'csv' | 'json' }) => {
       const sets = [...opts.set];
@@ -26,13 +25,7 @@ export function registerRun(program: Command): void {
         opts.format === 'json'
           ? metricsToJson({ scenario: scenario.name, seed: result.seed }, result.year, result.metrics)
           : metricsToCsv(result.year, result.metrics);
-      if (opts.out) {
-        try {
-          writeFileSync(opts.out, text);
-        } catch (err) {
-          throw new UserError(`--out ${opts.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-        }
-      } else process.stdout.write(text);
+      writeOutput(opts.out, text);
     });
 }
 

@@ -9,6 +9,7 @@ import { readRunsCsv } from '../../analysis/sensitivity/read-runs-csv.ts';
 import { SWEEP_FILES } from '../../output/sweep-rows.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { sweepCommand, type SweepCliOptions } from './sweep.ts';
 
@@ -32,22 +33,24 @@ export function registerSensitivity(program: Command): void {
     .option('--resume', 'continue or reuse the sweep in --out')
     .option('--bootstrap <n>', 'bootstrap resamples for the intervals', intOption('--bootstrap', 0, 1_000_000), 1000)
     .option('--confidence <level>', 'confidence level of the intervals', parseConfidence, 0.95)
-    .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all)', collect)
+    .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all); written to sensitivity-COLUMN.csv, leaving sensitivity.csv as it is', collect)
     .option('--no-progress', 'no progress display on stderr')
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const experiment = loadExperiment(file);
       if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol')
-        throw new UserError(`${file}: design.type is ${experiment.design.type}; sensitivity needs "morris" or "sobol"`, 1);
-      if (!experiment.outputs.summary) throw new UserError(`${file}: no outputs.summary; name the metrics and years to analyse`, 1);
+        throw new UserError(`${file}: design.type is ${experiment.design.type}; sensitivity needs "morris" or "sobol"`, EXIT.badInput);
+      if (!experiment.outputs.summary) throw new UserError(`${file}: no outputs.summary; name the metrics and years to analyse`, EXIT.badInput);
       const manifest = await sweepCommand(file, { ...opts, shard: undefined }, 'sensitivity');
       const runs = readRunsCsv(readFileSync(join(opts.out, SWEEP_FILES.runs), 'utf8'));
       let report;
       try {
         report = analyzeSensitivity(experiment, runs, { bootstrap: opts.bootstrap, confidence: opts.confidence, outputs: opts.output });
       } catch (err) {
-        throw new UserError((err as Error).message, 1);
+        throw new UserError((err as Error).message, EXIT.badInput);
       }
-      writeFileSync(join(opts.out, 'sensitivity.csv'), sensitivityToCsv(report));
+      // sensitivity.csv holds every output; a run for some outputs writes its own file beside it.
+      const csvName = opts.output ? `sensitivity-${[...new Set(opts.output)].join('+')}.csv` : 'sensitivity.csv';
+      writeFileSync(join(opts.out, csvName), sensitivityToCsv(report));
       process.stdout.write(formatSensitivityTable(report));
       if (manifest.runs.failed > 0)
         process.stderr.write(`sensitivity: ${manifest.runs.failed} runs failed and were left out (see ${opts.out}/failures.csv)\n`);

@@ -1,4 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvToParquet } from '../../output/csv-to-parquet.ts';
+import { SWEEP_FILES } from '../../output/sweep-rows.ts';
 import { availableParallelism } from 'node:os';
 import { SweepDirectoryError } from '../../output/sweep-directory.ts';
 import type { SweepManifest } from '../../output/sweep-manifest.ts';
@@ -9,6 +13,7 @@ import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
 import { createProgressReporter, formatDuration } from '../progress-reporter.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 /** Options shared by `sweep` and `sensitivity`. */
@@ -34,14 +39,21 @@ export function registerSweep(program: Command): void {
     .option('--resume', 'continue an interrupted sweep in --out: run only the missing runs')
     .option('--shard <i/n>', 'run only runs with run_id % n == i (for SLURM job arrays; merge the folders with coopsim merge)', parseShard)
     .option('--no-progress', 'no progress display on stderr')
-    .action(async (file: string, opts: SweepCliOptions) => {
+    .addOption(
+      new Option('--format <format>', 'csv, or parquet: also write runs.parquet and years.parquet with typed columns when the sweep ends (the CSV files stay; resume and merge read them)')
+        .choices(['csv', 'parquet'])
+        .default('csv'),
+    )
+    .action(async (file: string, opts: SweepCliOptions & { format: 'csv' | 'parquet' }) => {
       const manifest = await sweepCommand(file, opts, 'sweep');
+      if (opts.format === 'parquet') writeParquetTables(opts.out);
       reportOutcome(manifest, opts.out);
     });
 }
 
 /** Runs the sweep of the CLI (shared with `sensitivity`); maps directory and abort errors to user errors. */
 export async function sweepCommand(file: string, opts: SweepCliOptions, label: string): Promise<SweepManifest> {
+  if (opts.out === '-') throw new UserError(`--out -: ${label} writes a folder of files, not to stdout; give a folder`, EXIT.badInput);
   const experiment = loadExperiment(file);
   const workers = opts.workers ?? availableParallelism();
   const reporter = opts.progress ? createProgressReporter(label) : null;
@@ -70,10 +82,10 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
     return m;
   } catch (err) {
     reporter?.stop();
-    if (err instanceof SweepDirectoryError) throw new UserError(err.message, 2);
+    if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
     if (err instanceof ExperimentAbortedError)
-      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, 130);
-    if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, 1);
+      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, EXIT.interrupted);
+    if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, EXIT.runsFailed);
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
@@ -88,6 +100,20 @@ export function reportOutcome(m: SweepManifest, dir: string): void {
   throw new UserError(
     `${m.runs.failed} of ${m.runs.planned} runs failed (see ${dir}/failures.csv)` +
       (first ? `; first: run ${first.run_id} (seed ${first.seed}): ${first.error}` : ''),
-    1,
+    EXIT.runsFailed,
   );
+}
+
+/** runs.parquet and years.parquet beside the CSV files of a finished sweep. */
+function writeParquetTables(dir: string): void {
+  for (const csvName of [SWEEP_FILES.runs, SWEEP_FILES.years]) {
+    const csvPath = join(dir, csvName);
+    if (!existsSync(csvPath)) continue;
+    const target = join(dir, csvName.replace(/\.csv$/, '.parquet'));
+    try {
+      writeFileSync(target, csvToParquet(readFileSync(csvPath, 'utf8')));
+    } catch (err) {
+      throw new UserError(`${target}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, EXIT.outputProblem);
+    }
+  }
 }

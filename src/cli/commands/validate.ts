@@ -1,14 +1,32 @@
 import type { Command } from 'commander';
-import { parseScenario, formatProblems } from '../../scenario/parse.ts';
+import { dirname, resolve } from 'node:path';
+import { parseScenario, formatProblems, type Problem } from '../../scenario/parse.ts';
+import { parseExperimentData } from '../../scenario/read-experiment-file.ts';
+import { EXIT } from '../exit-codes.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 
-/** `coopsim validate FILE…`: checks scenario files against the schema. */
+/** Keys only an experiment file has at its top level. */
+const EXPERIMENT_KEYS = ['base', 'factors', 'design', 'replications', 'outputs'];
+
+/** What a JSON file holds, judged by its `$schema` and its keys. */
+function kindOf(file: string, data: unknown): 'json-schema' | 'experiment' | 'scenario' {
+  const doc = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const schema = typeof doc.$schema === 'string' ? doc.$schema : '';
+  if (file.endsWith('.schema.json') || /json-schema\.org/.test(schema)) return 'json-schema';
+  if (schema.endsWith('experiment.schema.json') || EXPERIMENT_KEYS.some((k) => k in doc)) return 'experiment';
+  return 'scenario';
+}
+
+/** `coopsim validate FILE…`: checks scenario and experiment files against their schemas. */
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check scenario files; prints one line per problem (field path, bad value, what is allowed)')
-    .argument('<files...>', 'scenario JSON files')
+    .description(
+      'check scenario and experiment files (told apart by their $schema and keys; JSON Schema files are skipped); ' +
+        'prints one line per problem (field path, bad value, what is allowed)',
+    )
+    .argument('<files...>', 'scenario or experiment JSON files')
     .action((files: string[]) => {
       let bad = 0;
       for (const file of files) {
@@ -21,14 +39,19 @@ export function registerValidate(program: Command): void {
           process.stderr.write(`${err.message}\n`);
           continue;
         }
-        const r = parseScenario(data);
+        const kind = kindOf(file, data);
+        if (kind === 'json-schema') {
+          process.stdout.write(`${file}: skipped (a JSON Schema file)\n`);
+          continue;
+        }
+        const r = kind === 'experiment' ? parseExperimentData(data, dirname(resolve(file))) : parseScenario(data);
         if (r.ok) {
-          process.stdout.write(`${file}: ok\n`);
+          process.stdout.write(`${file}: ok${kind === 'experiment' ? ' (experiment)' : ''}\n`);
         } else {
           bad++;
-          for (const line of formatProblems(r.problems).split('\n')) process.stderr.write(`${file}: ${line}\n`);
+          for (const line of formatProblems(r.problems as Problem[]).split('\n')) process.stderr.write(`${file}: ${line}\n`);
         }
       }
-      if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, 1);
+      if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, EXIT.badInput);
     });
 }
