@@ -8,3 +8,9 @@ process.stdout.write('wrote scenarios/scenario.schema.json\n');
 import { experimentJsonSchema } from '../scenario/experiment-json-schema.ts';
 writeFileSync('scenarios/experiments/experiment.schema.json', `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/experiments/experiment.schema.json\n');
+// Goal files (scenarios/goals/) reference their own schema.
+import { goalJsonSchema } from '../optimize/goal-schema.ts';
+import { mkdirSync } from 'node:fs';
+mkdirSync('scenarios/goals', { recursive: true });
+writeFileSync('scenarios/goals/goal.schema.json', `${JSON.stringify(goalJsonSchema(), null, 2)}\n`);
+process.stdout.write('wrote scenarios/goals/goal.schema.json\n');
