@@ -126,7 +126,7 @@ export function parseGoal(input: unknown, loadBase?: GoalBaseLoader): Result<Goa
     names.add(spec.name);
     const compiled = compileExpression(spec.of, METRIC_NAMES);
     if (!compiled.ok) {
-      problems.push({ path: `${at}.of`, message: `${show(spec.of)}: ${compiled.error}; expected an expression of outputs (${METRIC_NAMES.slice(0, 4).join(', ')}, …)` });
+      problems.push({ path: `${at}.of`, message: `${show(spec.of)}: ${compiled.error}` });
       return null;
     }
     if ((spec.year === undefined) === (spec.cumulativeTo === undefined)) {
