@@ -8,6 +8,7 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerOptimize } from './commands/optimize.ts';
+import { registerWedges } from './commands/wedges.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerSensitivity(program);
   registerOptimize(program);
+  registerWedges(program);
   return program;
 }
 
