@@ -33,7 +33,7 @@ export function frontSvg(goal: Goal, state: OptimizationState, pareto: readonly 
   const ext = (v: number[]) => (v.length === 0 ? [0, 1] : [Math.min(...v), Math.max(...v)]);
   const x = scaleLinear().domain(ext(xs)).nice().range([left, right]);
   const y = scaleLinear().domain(ext(ys)).nice().range([bottom, top]);
-  const fmt = format('~s');
+  const fmt = format(',~g');
   const parts = [svgOpen(WIDTH, HEIGHT, 'pareto-front', `${goal.name}: the front`), head.svg];
   const lg = legend(
     [

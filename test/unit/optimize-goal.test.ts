@@ -105,3 +105,31 @@ describe('measures and robustness', () => {
     expect(none.violation).toBeGreaterThan(1e9);
   });
 });
+
+describe('the front as SVG', () => {
+  it('is one self-contained SVG document with a dot per Pareto point', async () => {
+    const { frontSvg } = await import('../../src/optimize/front-svg.ts');
+    const { paretoSet } = await import('../../src/optimize/optimization-files.ts');
+    const g = goalOf({
+      ...minimal,
+      objectives: [
+        { name: 'cost', of: 'fiscal_cost', cumulativeTo: 2, sense: 'minimise' },
+        { name: 'deep', of: 'mean_depth', year: 2, sense: 'maximise' },
+      ],
+    });
+    const rec = (id: number, cost: number, deep: number) => ({ id, generation: 0, x: [id / 10], perSeed: [[cost, cost + 1], [deep, deep]], objectives: [cost + 0.5, -deep], violation: 0 });
+    const evaluations = [rec(0, 1, 1), rec(1, 2, 2), rec(2, 3, 1.5)];
+    const state = {
+      version: 1 as const, hash: 'h', generation: 0, evaluations, base: [[0, 0], [1, 1]], scale: { ideal: [0, 0], nadir: [1, 1] }, hypervolume: [0],
+      population: [{ id: 0, rank: 0, crowding: Infinity }, { id: 1, rank: 0, crowding: Infinity }, { id: 2, rank: 1, crowding: Infinity }],
+      started: '', sessions: [],
+    };
+    const pareto = paretoSet(g, state);
+    expect(pareto.map((p) => p.record.id)).toEqual([0, 1]);
+    const svg = frontSvg(g, state, pareto);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<title>candidate \d+<\/title>/g)).toHaveLength(2);
+    expect(svg).toContain('cost (minimise)');
+  });
+});
