@@ -60,3 +60,11 @@ export {
 } from './analysis/sensitivity/analyze-sensitivity.ts';
 export { sensitivityToCsv, formatSensitivityTable } from './analysis/sensitivity/format-sensitivity.ts';
 export { readRunsCsv } from './analysis/sensitivity/read-runs-csv.ts';
+export { nsga2, selectSurvivors, makeOffspring, randomPopulation, generationRng, type Individual, type RankedIndividual, type Nsga2Options } from './optimize/nsga2.ts';
+export { nondominatedSort, crowdingDistance, constrainedDominates, dominates, type Fitness } from './optimize/pareto-rank.ts';
+export { hypervolume } from './optimize/hypervolume.ts';
+export { goalSchema, goalJsonSchema, type GoalInput } from './optimize/goal-schema.ts';
+export { parseGoal, type Goal } from './optimize/parse-goal.ts';
+export { readGoalFile } from './optimize/read-goal-file.ts';
+export { optimizeGoal, OptimizeAbortedError, OptimizeDirectoryError, type OptimizeOptions, type OptimizeProgress } from './optimize/optimize-goal.ts';
+export { leverWedges, differingLevers, type Wedge, type LeverWedges } from './optimize/lever-wedges.ts';

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pairedEffect } from '../analysis/paired-effect.ts';
 import { quantile, mean } from '../analysis/quantiles.ts';
@@ -6,7 +7,7 @@ import { VERSION } from '../version.ts';
 import { frontSvg } from './front-svg.ts';
 import { writeAtomic, type EvaluationRecord, type OptimizationState } from './optimization-state.ts';
 import type { Goal } from './parse-goal.ts';
-import { candidateFitness, leverCells, robustValue } from './score-candidate.ts';
+import { candidateFitness, candidateScenario, leverCells, robustValue } from './score-candidate.ts';
 import { summaryText } from './summary-text.ts';
 
 /** The files of an optimisation folder. */
@@ -17,7 +18,27 @@ export const OPTIMIZE_FILES = {
   summary: 'summary.txt',
   manifest: 'manifest.json',
   state: 'state.json',
+  /** Folder of scenario files, one per Pareto mix. */
+  mixes: 'mixes',
 } as const;
+
+/**
+ * The scenario file of a Pareto mix: the goal's base with the mix's levers, run for the
+ * goal's years, so `coopsim run FILE --seed S` (or any command that takes a scenario)
+ * gives exactly the runs the search made.
+ */
+export function mixScenario(goal: Goal, record: EvaluationRecord): Record<string, unknown> {
+  const s = candidateScenario(goal, record.x);
+  const sources = { ...((s.sources as Record<string, string> | undefined) ?? {}) };
+  for (const lever of goal.levers) sources[lever.path] = `coopsim optimize: goal "${goal.name}", candidate ${record.id}`;
+  return {
+    ...s,
+    name: `${goal.name}: candidate ${record.id}`,
+    description: `A mix on the front of the goal "${goal.name}" (candidate ${record.id} of generation ${record.generation}).`,
+    years: goal.years,
+    sources,
+  };
+}
 
 /** What the files need besides the goal and the state. */
 export interface FileContext {
@@ -158,5 +179,8 @@ export function writeOptimizationFiles(dir: string, goal: Goal, state: Optimizat
   writeAtomic(join(dir, OPTIMIZE_FILES.pareto), paretoCsv(goal, pareto, state.base));
   writeAtomic(join(dir, OPTIMIZE_FILES.front), frontSvg(goal, state, pareto));
   writeAtomic(join(dir, OPTIMIZE_FILES.summary), summaryText(goal, state, pareto));
+  mkdirSync(join(dir, OPTIMIZE_FILES.mixes), { recursive: true });
+  for (const p of pareto)
+    writeAtomic(join(dir, OPTIMIZE_FILES.mixes, `candidate-${p.record.id}.json`), `${JSON.stringify(mixScenario(goal, p.record), null, 2)}\n`);
   writeAtomic(join(dir, OPTIMIZE_FILES.manifest), manifest(goal, state, ctx));
 }

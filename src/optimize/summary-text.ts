@@ -51,6 +51,7 @@ export function summaryText(goal: Goal, state: OptimizationState, pareto: readon
       best.feasible
         ? `${o.sense === 'minimise' ? 'Lowest' : 'Highest'} ${o.name} that meets the goal: candidate ${best.record.id}`
         : `Closest to meeting the goal: candidate ${best.record.id} (constraint violation ${num(best.record.violation)})`,
+      `  (scenario file: mixes/candidate-${best.record.id}.json)`,
     );
     let i = 0;
     for (const lever of goal.levers) {
@@ -67,6 +68,6 @@ export function summaryText(goal: Goal, state: OptimizationState, pareto: readon
       lines.push(`  ${c.name} (${c.source} ${c.side === 'atLeast' ? '≥' : '≤'} ${c.bound}): ${num(s.value)}, margin ${num(s.margin)}${s.margin >= 0 ? '' : ' (missed)'}`);
     });
   }
-  lines.push('', 'Files: pareto.csv (the front, with effects against the base scenario), evaluations.csv (every candidate), front.svg, manifest.json.');
+  lines.push('', 'Files: pareto.csv (the front, with effects against the base scenario), mixes/ (a scenario file per mix on the front), evaluations.csv (every candidate), front.svg, manifest.json.');
   return `${lines.join('\n')}\n`;
 }

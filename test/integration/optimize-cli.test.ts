@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -8,8 +8,10 @@ import { coopsim } from '../helpers/cli.ts';
 import { quantile } from '../../src/analysis/quantiles.ts';
 
 const GOAL = 'test/fixtures/goals/tiny.json';
-const COMPARED = ['pareto.csv', 'evaluations.csv', 'summary.txt', 'front.svg'];
+const FILES = ['pareto.csv', 'evaluations.csv', 'summary.txt', 'front.svg'];
 
+/** The files compared between two runs of the same goal: the tables, the summary, the SVG and every mix file. */
+const compared = (dir: string) => [...FILES, ...readdirSync(join(dir, 'mixes')).map((f) => `mixes/${f}`)];
 const tmp = () => mkdtempSync(join(tmpdir(), 'coopsim-optimize-'));
 const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
 /** The manifest without what only says when and on how many workers it ran. */
@@ -32,7 +34,9 @@ describe('coopsim optimize', () => {
   it('gives the same files on 1 and on 2 workers', () => {
     optimize(one, ['--workers', '1']);
     progress = optimize(two, ['--workers', '2']).stderr;
-    for (const f of COMPARED) expect(read(two, f), f).toBe(read(one, f));
+    expect(compared(two)).toEqual(compared(one));
+    expect(compared(one).length).toBeGreaterThan(FILES.length);
+    for (const f of compared(one)) expect(read(two, f), f).toBe(read(one, f));
     expect(manifestCore(two)).toEqual(manifestCore(one));
     expect(manifestCore(one).status).toBe('complete');
   });
@@ -62,7 +66,8 @@ describe('coopsim optimize', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--resume');
     optimize(out, ['--resume', '--workers', '1']);
-    for (const f of COMPARED) expect(read(out, f), f).toBe(read(one, f));
+    expect(compared(out)).toEqual(compared(one));
+    for (const f of compared(one)) expect(read(out, f), f).toBe(read(one, f));
     expect(manifestCore(out)).toEqual(manifestCore(one));
   }, 120_000);
 
@@ -90,6 +95,11 @@ describe('coopsim optimize', () => {
     expect(Number(point.fiscal_cost_cum)).toBe(quantile(cost, 0.8));
     expect(Number(point.deep_share)).toBe(quantile(deep, 0.2));
     expect(Number(point.fiscal_cost_cum_p95)).toBe(quantile(cost, 0.95));
+    // The mix's scenario file gives the same runs.
+    const mix = join(one, 'mixes', `candidate-${point.candidate}.json`);
+    const r = coopsim(['run', mix, '--seed', String(seeds[0]), '--format', 'json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout).years as Record<string, number>[]).reduce((sum, y) => sum + y.fiscal_cost, 0)).toBe(cost[0]);
   }, 120_000);
 
   it('refuses a bad goal with the field at fault', () => {
