@@ -14,6 +14,8 @@ import { writeOptimizationFiles, writeProgressFiles } from './optimization-files
 import type { Goal } from './parse-goal.ts';
 import { candidateFitness, candidateScenario, goalMeasures, measureValue } from './score-candidate.ts';
 import type { Bounds } from './variation.ts';
+import type { Shard } from '../scenario/experiment-plan.ts';
+import { exchangeBatch, SHARD_FOLDER } from './shard-exchange.ts';
 
 /** Progress of a search, reported after every finished generation. */
 export interface OptimizeProgress {
@@ -44,6 +46,13 @@ export interface OptimizeOptions {
   onGeneration?: (p: OptimizeProgress) => void;
   /** The goal's file, recorded in the manifest. */
   goalFile?: string;
+  /**
+   * Evaluate only every count-th candidate, from index on, and exchange the rest with the
+   * other shards through `out` (a folder they share). Shard 0 writes the output files.
+   */
+  shard?: Shard | null;
+  /** Called once per batch when this shard waits for the others. */
+  onShardWait?: (batch: string) => void;
 }
 
 /** Raised when the output folder cannot be used (not empty, another goal's, …). */
@@ -93,17 +102,31 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
   const t0 = performance.now();
   const hash = goalHash(goal);
   const dir = options.out;
-  let state = openDirectory(dir, hash, options.resume ?? false);
+  const shard = options.shard && options.shard.count > 1 ? options.shard : null;
+  // Shards replay the finished batches from their exchange files rather than from a state.
+  let state = shard ? openShardDirectory(dir, hash) : openDirectory(dir, hash, options.resume ?? false);
+  const writes = !shard || shard.index === 0;
   const workers = options.runner?.concurrency ?? options.workers ?? 2;
   const seeds = goalSeeds(goal);
   const bounds = goalBounds(goal);
   const session = { started: new Date().toISOString(), finished: null as string | null, workers, generations: 0 };
   const runner = options.runner ?? createNodeWorkerPool({ workers, workerFile: options.workerFile });
+  const batch = (name: string, scenarios: Record<string, unknown>[]) =>
+    shard
+      ? exchangeBatch(dir, hash, name, shard, scenarios.length, (pos) => runBatch(goal, pos.map((p) => scenarios[p]), seeds, runner, options.signal), options.signal, () => options.onShardWait?.(name))
+      : runBatch(goal, scenarios, seeds, runner, options.signal);
+  const save = (s: OptimizationState) => {
+    if (writes) checkpoint(dir, goal, s, session, options, t0);
+    else {
+      if (!s.sessions.includes(session)) s.sessions.push(session);
+      options.onGeneration?.(progressOf(goal, s, t0));
+    }
+  };
   try {
     if (!state) {
-      const base = (await runBatch(goal, [goal.base], seeds, runner, options.signal))[0];
+      const base = (await batch('base', [goal.base]))[0];
       const xs = randomPopulation(bounds, goal.population, generationRng(goal.seed, 0));
-      const records = score(goal, xs, await runBatch(goal, xs.map((x) => candidateScenario(goal, x)), seeds, runner, options.signal), 0, 0);
+      const records = score(goal, xs, await batch('generation-0', xs.map((x) => candidateScenario(goal, x))), 0, 0);
       const survivors = selectSurvivors(records.map(toIndividual), goal.population);
       const scale = objectiveScale(records);
       state = {
@@ -120,7 +143,7 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
       };
       setPopulation(state, survivors);
       session.generations++;
-      checkpoint(dir, goal, state, session, options, t0);
+      save(state);
     } else {
       state.sessions.push(session);
     }
@@ -128,13 +151,13 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
       if (options.signal?.aborted) throw new OptimizeAbortedError(state.generation);
       const parents = population(state);
       const xs = makeOffspring(parents, bounds, generationRng(goal.seed, g));
-      const outs = await runBatch(goal, xs.map((x) => candidateScenario(goal, x)), seeds, runner, options.signal);
+      const outs = await batch(`generation-${g}`, xs.map((x) => candidateScenario(goal, x)));
       const records = score(goal, xs, outs, g, state.evaluations.length);
       state.evaluations.push(...records);
       setPopulation(state, selectSurvivors([...parents, ...records.map(toIndividual)], goal.population));
       state.generation = g;
       session.generations++;
-      checkpoint(dir, goal, state, session, options, t0);
+      save(state);
     }
   } catch (err) {
     if (options.signal?.aborted) throw new OptimizeAbortedError(state?.generation ?? -1);
@@ -143,9 +166,21 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
     if (!options.runner) await runner.close();
   }
   session.finished = new Date().toISOString();
-  saveState(dir, state);
-  writeOptimizationFiles(dir, goal, state, { hash, seeds, goalFile: options.goalFile ?? null, complete: true });
+  if (writes) {
+    saveState(dir, state);
+    writeOptimizationFiles(dir, goal, state, { hash, seeds, goalFile: options.goalFile ?? null, complete: true });
+  }
   return state;
+}
+
+/** A folder shared by shards: new, or one of the same goal (each exchange file checks the hash too). */
+function openShardDirectory(dir: string, hash: string): null {
+  const state = existsSync(dir) ? loadState(dir) : null;
+  if (state && state.hash !== hash) throw new OptimizeDirectoryError(`${dir} holds a search of another goal (hash ${state.hash.slice(0, 12)}…); give a new folder`);
+  if (existsSync(dir) && !state && readdirSync(dir).some((f) => f !== SHARD_FOLDER))
+    throw new OptimizeDirectoryError(`${dir} holds files that are not a search's; give a new or empty folder`);
+  mkdirSync(join(dir, SHARD_FOLDER), { recursive: true });
+  return null;
 }
 
 function openDirectory(dir: string, hash: string, resume: boolean): OptimizationState | null {
@@ -244,12 +279,16 @@ function checkpoint(dir: string, goal: Goal, state: OptimizationState, session: 
   if (!state.sessions.includes(session)) state.sessions.push(session);
   saveState(dir, state);
   writeProgressFiles(dir, goal, state, { hash: state.hash, seeds: goalSeeds(goal), goalFile: options.goalFile ?? null, complete: false });
-  options.onGeneration?.({
+  options.onGeneration?.(progressOf(goal, state, t0));
+}
+
+function progressOf(goal: Goal, state: OptimizationState, t0: number): OptimizeProgress {
+  return {
     generation: state.generation,
     generations: goal.generations,
     evaluations: state.evaluations.length,
     feasibleOnFront: state.population.filter((p) => p.rank === 0 && state.evaluations[p.id].violation === 0).length,
     hypervolume: state.hypervolume[state.hypervolume.length - 1],
     elapsedMs: performance.now() - t0,
-  });
+  };
 }

@@ -71,6 +71,20 @@ describe('coopsim optimize', () => {
     expect(manifestCore(out)).toEqual(manifestCore(one));
   }, 120_000);
 
+  it('gives the same files when two shards share the work through one folder', async () => {
+    const out = tmp();
+    const shard = (i: number) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['src/cli/bin.mjs', 'optimize', GOAL, '--out', out, '--workers', '1', '--shard', `${i}/2`], { stdio: 'ignore' });
+        child.on('exit', (code) => resolve(code));
+      });
+    expect(await Promise.all([shard(0), shard(1)])).toEqual([0, 0]);
+    expect(compared(out)).toEqual(compared(one));
+    for (const f of compared(one)) expect(read(out, f), f).toBe(read(one, f));
+    expect(manifestCore(out)).toEqual(manifestCore(one));
+    expect(readdirSync(join(out, 'shards'))).toContain('generation-3-shard-1-of-2.json');
+  }, 120_000);
+
   it("reproduces a Pareto point's figures from single runs with its levers and seeds", () => {
     const rows = parse(read(one, 'pareto.csv'), { columns: true }) as Record<string, string>[];
     const point = rows[rows.length - 1];

@@ -7,6 +7,8 @@ import { paretoSet } from '../../optimize/optimization-files.ts';
 import { formatProblems } from '../../scenario/parse.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import { intOption } from '../options.ts';
+import { parseShard } from '../parse-shard.ts';
+import type { Shard } from '../../scenario/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
 import { UserError } from '../user-error.ts';
 
@@ -14,6 +16,7 @@ interface OptimizeCliOptions {
   out: string;
   workers?: number;
   resume?: boolean;
+  shard?: Shard;
   progress: boolean;
 }
 
@@ -29,6 +32,12 @@ export function registerOptimize(program: Command): void {
     .requiredOption('--out <dir>', 'output folder (new or empty, or the folder to resume)')
     .option('--workers <n>', `worker threads (default: available cores, here ${availableParallelism()})`, intOption('--workers', 1, 1024))
     .option('--resume', 'continue an interrupted search in --out from its last finished generation')
+    .option(
+      '--shard <i/n>',
+      'evaluate every n-th candidate from the i-th on and exchange the rest with the other shards through --out, a folder they share ' +
+        '(the tasks of a SLURM job array, all running at once); shard 0 writes the files',
+      parseShard,
+    )
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (file: string, opts: OptimizeCliOptions) => {
       const r = readGoalFile(file);
@@ -47,8 +56,14 @@ export function registerOptimize(program: Command): void {
           workers,
           signal: controller.signal,
           goalFile: file,
+          shard: opts.shard ?? null,
+          onShardWait: opts.progress ? (b) => process.stderr.write(`optimize: ${b} evaluated by shard ${opts.shard?.index}/${opts.shard?.count}; waiting for the other shards\n`) : undefined,
           onGeneration: opts.progress ? (p) => process.stderr.write(`${progressLine(p)}\n`) : undefined,
         });
+        if (opts.shard && opts.shard.index > 0) {
+          process.stderr.write(`optimize: shard ${opts.shard.index}/${opts.shard.count} done in ${formatDuration(performance.now() - t0)}; shard 0 writes the files in ${opts.out}\n`);
+          return;
+        }
         const best = chosenPoint(goal, paretoSet(goal, state));
         process.stderr.write(
           `optimize: ${state.evaluations.length} candidates × ${goal.seeds} seeds in ${formatDuration(performance.now() - t0)} on ${workers} worker${workers === 1 ? '' : 's'}` +
