@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { METRIC_NAMES, type MetricName } from '../../model/metrics.ts';
-import { leverWedges, type Wedge } from '../../optimize/lever-wedges.ts';
+import { differingLevers, leverWedges, type Wedge } from '../../optimize/lever-wedges.ts';
 import { createNodeWorkerPool } from '../../runner/node-pool.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { intOption } from '../options.ts';
@@ -44,10 +44,11 @@ export function registerWedges(program: Command): void {
       const metrics = (opts.metric.length > 0 ? opts.metric : DEFAULT_METRICS) as MetricName[];
       const year = opts.year ?? pkg.years - 1;
       if (year >= pkg.years) throw new UserError(`--year ${year}: the package runs years 0–${pkg.years - 1}`);
+      if (differingLevers(pkg, baseline).length === 0)
+        throw new UserError(`${file} sets the same levers as ${opts.against}; there is nothing to decompose`, 1);
       const runner = createNodeWorkerPool({ workers: opts.workers ?? availableParallelism() });
       try {
         const r = await leverWedges(pkg, baseline, { runner, seeds: opts.seeds, seed: opts.seed, metrics, years: [year] });
-        if (r.levers.length === 0) throw new UserError(`${file} sets the same levers as ${opts.against}; there is nothing to decompose`, 1);
         process.stdout.write(opts.json ? `${JSON.stringify({ package: file, baseline: opts.against, ...r }, jsonNumber, 2)}\n` : wedgeTable(r.wedges, r.levers));
       } finally {
         await runner.close();
