@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { goalJsonSchema } from '../../src/optimize/goal-schema.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
 import { parseGoal, type Goal } from '../../src/optimize/parse-goal.ts';
@@ -36,6 +38,17 @@ describe('goal files', () => {
     if (!r.ok) throw new Error(formatProblems(r.problems));
     expect(r.value.years).toBe(10);
     expect(r.value.levers.flatMap((l) => l.columns)).toContain('policy.taxRelief.startYear');
+  });
+
+  it('every shipped goal is valid and points at the JSON Schema, which is up to date (npm run schema)', () => {
+    const files = readdirSync('scenarios/goals').filter((f) => f.endsWith('.json') && f !== 'goal.schema.json');
+    expect(files).toContain('deep-share-10pct.json');
+    for (const f of files) {
+      const r = readGoalFile(`scenarios/goals/${f}`);
+      expect(r.ok ? 'ok' : formatProblems(r.problems), f).toBe('ok');
+      expect(JSON.parse(readFileSync(`scenarios/goals/${f}`, 'utf8')).$schema).toBe('./goal.schema.json');
+    }
+    expect(JSON.parse(readFileSync('scenarios/goals/goal.schema.json', 'utf8'))).toEqual(goalJsonSchema());
   });
 
   it('names the field of every problem', () => {
