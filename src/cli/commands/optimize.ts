@@ -71,7 +71,11 @@ export function registerOptimize(program: Command): void {
         );
       } catch (err) {
         if (err instanceof OptimizeDirectoryError) throw new UserError(err.message, 2);
-        if (err instanceof OptimizeAbortedError) throw new UserError(`interrupted after generation ${err.generation}; continue with --resume`, 130);
+        if (err instanceof OptimizeAbortedError)
+          throw new UserError(
+            err.generation < 0 ? 'interrupted before the first generation was finished; start again' : `interrupted after generation ${err.generation}; continue with --resume`,
+            130,
+          );
         if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; finished generations are kept, continue with --resume`, 1);
         throw err;
       } finally {
