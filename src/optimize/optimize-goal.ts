@@ -73,11 +73,15 @@ export class OptimizeAbortedError extends Error {
   }
 }
 
-/** SHA-256 of what determines a goal's results (its name and description excepted). */
+/**
+ * SHA-256 of what determines a goal's results, except its name and description and the
+ * number of generations: a finished search can be resumed with more generations, and ends
+ * as a search that had asked for them from the start.
+ */
 export function goalHash(goal: Goal): string {
-  const { name: _n, description: _d, $schema: _s, base: _b, ...file } = goal.file;
+  const { name: _n, description: _d, $schema: _s, base: _b, search, ...file } = goal.file;
   const { name: _bn, description: _bd, sources: _bs, ...base } = goal.base as Record<string, unknown>;
-  return createHash('sha256').update(canonicalJson({ file, base })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ file, population: search.population, base })).digest('hex');
 }
 
 /** The seeds every candidate runs with: deriveSeed(seed, i), i < seeds. */
@@ -145,6 +149,8 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
       session.generations++;
       save(state);
     } else {
+      if (state.generation > goal.generations)
+        throw new OptimizeDirectoryError(`${dir} holds a search of ${state.generation} generations, more than the goal's ${goal.generations}; give a new folder or more generations`);
       state.sessions.push(session);
     }
     for (let g = state.generation + 1; g <= goal.generations; g++) {

@@ -85,6 +85,23 @@ describe('coopsim optimize', () => {
     expect(readdirSync(join(out, 'shards'))).toContain('generation-3-shard-1-of-2.json');
   }, 120_000);
 
+  it('continues a finished search for more generations, as if they had been asked for from the start', () => {
+    const longer = join(tmp(), 'longer.json');
+    const goal = JSON.parse(readFileSync(GOAL, 'utf8'));
+    writeFileSync(longer, JSON.stringify({ ...goal, base: goal.base, search: { ...goal.search, generations: 4 } }));
+    const continued = tmp();
+    optimize(continued, ['--workers', '1']);
+    const r = coopsim(['optimize', longer, '--out', continued, '--resume', '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const fresh = tmp();
+    expect(coopsim(['optimize', longer, '--out', fresh, '--workers', '1']).status).toBe(0);
+    for (const f of compared(fresh)) expect(read(continued, f), f).toBe(read(fresh, f));
+    expect(read(continued, 'evaluations.csv').split('\n').length).toBeGreaterThan(read(one, 'evaluations.csv').split('\n').length);
+    const fewer = coopsim(['optimize', GOAL, '--out', continued, '--resume']);
+    expect(fewer.status).toBe(2);
+    expect(fewer.stderr).toMatch(/more than the goal's 3/);
+  }, 120_000);
+
   it("reproduces a Pareto point's figures from single runs with its levers and seeds", () => {
     const rows = parse(read(one, 'pareto.csv'), { columns: true }) as Record<string, string>[];
     const point = rows[rows.length - 1];
