@@ -80,3 +80,11 @@ export {
 export { pairedEffect, costPerExtra, type PairedEffect } from './analysis/paired-effect.ts';
 export { ensembleBand, quantiles, type Band } from './analysis/quantiles.ts';
 export { deriveSeed } from './model/rng.ts';
+export { nsga2, selectSurvivors, makeOffspring, randomPopulation, generationRng, type Individual, type RankedIndividual, type Nsga2Options } from './optimize/nsga2.ts';
+export { nondominatedSort, crowdingDistance, constrainedDominates, dominates, type Fitness } from './optimize/pareto-rank.ts';
+export { hypervolume } from './optimize/hypervolume.ts';
+export { goalSchema, goalJsonSchema, type GoalInput } from './optimize/goal-schema.ts';
+export { parseGoal, type Goal } from './optimize/parse-goal.ts';
+export { readGoalFile } from './optimize/read-goal-file.ts';
+export { optimizeGoal, OptimizeAbortedError, OptimizeDirectoryError, type OptimizeOptions, type OptimizeProgress } from './optimize/optimize-goal.ts';
+export { leverWedges, differingLevers, type Wedge, type LeverWedges } from './optimize/lever-wedges.ts';

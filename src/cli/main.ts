@@ -21,6 +21,8 @@ Exit status (every command):
   ${EXIT.interrupted}  interrupted (SIGINT/SIGTERM); what finished is kept, continue with --resume
 
 --out - writes to stdout where a command writes one file.`;
+import { registerOptimize } from './commands/optimize.ts';
+import { registerWedges } from './commands/wedges.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerSensitivity(program);
   registerCalibrate(program);
   registerCompare(program);
+  registerOptimize(program);
+  registerWedges(program);
   return program;
 }
 

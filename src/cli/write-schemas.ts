@@ -12,3 +12,9 @@ process.stdout.write('wrote scenarios/experiments/experiment.schema.json\n');
 import { calibrationJsonSchema } from '../calibration/calibration-schema.ts';
 writeFileSync('scenarios/calibration/calibration.schema.json', `${JSON.stringify(calibrationJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/calibration/calibration.schema.json\n');
+// Goal files (scenarios/goals/) reference their own schema.
+import { goalJsonSchema } from '../optimize/goal-schema.ts';
+import { mkdirSync } from 'node:fs';
+mkdirSync('scenarios/goals', { recursive: true });
+writeFileSync('scenarios/goals/goal.schema.json', `${JSON.stringify(goalJsonSchema(), null, 2)}\n`);
+process.stdout.write('wrote scenarios/goals/goal.schema.json\n');

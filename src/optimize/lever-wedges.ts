@@ -1,0 +1,111 @@
+import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paired-effect.ts';
+import { quantiles, mean } from '../analysis/quantiles.ts';
+import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../model/metrics.ts';
+import { deriveSeed } from '../model/rng.ts';
+import { canonicalJson } from '../output/experiment-hash.ts';
+import type { RunOutput } from '../runner/run-request.ts';
+import type { Runner } from '../runner/runner.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** One part of a package's effect on one output in one year. */
+export interface Wedge {
+  metric: MetricName;
+  year: number;
+  /** total: package vs baseline; leave_out: package vs package without the lever; add_in: baseline with the lever vs baseline; remainder: total − Σ add_in. */
+  kind: 'total' | 'leave_out' | 'add_in' | 'remainder';
+  /** The lever (policy field), or null for total and remainder. */
+  lever: string | null;
+  effect: PairedEffect;
+  /** Extra cumulative fiscal cost (years 0–year, M¥) per unit of extra output; NaN when the output does not rise. */
+  costPerUnit: number;
+}
+
+/** Options of {@link leverWedges}. */
+export interface LeverWedgeOptions {
+  runner: Runner;
+  /** Seeds per scenario: deriveSeed(seed, i), i < seeds, the same for every scenario. */
+  seeds: number;
+  seed: number;
+  metrics: readonly MetricName[];
+  /** Years to report (default: the last). */
+  years?: readonly number[];
+  signal?: AbortSignal;
+}
+
+/** What {@link leverWedges} returns. */
+export interface LeverWedges {
+  /** Policy fields in which the package differs from the baseline. */
+  levers: string[];
+  seeds: number[];
+  wedges: Wedge[];
+}
+
+/** The policy fields in which `pkg` differs from `baseline`. */
+export function differingLevers(pkg: Scenario, baseline: Scenario): string[] {
+  const a = pkg.policy as Record<string, unknown>;
+  const b = baseline.policy as Record<string, unknown>;
+  return Object.keys(a).filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+}
+
+/**
+ * Decomposes a policy package's effect into its levers (the wedges of a stabilisation
+ * chart): for each lever, the effect of leaving it out of the package and of adding it
+ * alone to the baseline, and the remainder the single levers do not explain (their
+ * interaction). Every scenario runs with the same seeds, so each part is a paired
+ * difference with a 90% interval across seeds.
+ */
+export async function leverWedges(pkg: Scenario, baseline: Scenario, options: LeverWedgeOptions): Promise<LeverWedges> {
+  const levers = differingLevers(pkg, baseline);
+  const seeds = Array.from({ length: options.seeds }, (_, i) => deriveSeed(options.seed, i));
+  const withLever = (s: Scenario, from: Scenario, lever: string): Scenario => ({
+    ...s,
+    policy: { ...s.policy, [lever]: (from.policy as Record<string, unknown>)[lever] } as Scenario['policy'],
+  });
+  const scenarios: Scenario[] = [baseline, pkg, ...levers.map((l) => withLever(pkg, baseline, l)), ...levers.map((l) => withLever(baseline, pkg, l))];
+  const years = pkg.years;
+  const outs: RunOutput[][] = await Promise.all(
+    scenarios.map((scenario) => Promise.all(seeds.map((seed) => options.runner.run({ scenario, seed, years }, options.signal)))),
+  );
+  const value = (runs: RunOutput[], metric: MetricName, year: number) => runs.map((o) => o.values[year * METRIC_COUNT + METRIC_INDEX[metric]]);
+  const cumCost = (runs: RunOutput[], year: number) =>
+    runs.map((o) => {
+      let sum = 0;
+      for (let y = 0; y <= year; y++) {
+        const v = o.values[y * METRIC_COUNT + METRIC_INDEX.fiscal_cost];
+        if (!Number.isNaN(v)) sum += v;
+      }
+      return sum;
+    });
+  const diff = (a: number[], b: number[]) => a.map((v, i) => b[i] - v);
+  const wedges: Wedge[] = [];
+  const [base, full] = [outs[0], outs[1]];
+  for (const year of options.years ?? [years - 1]) {
+    for (const metric of options.metrics) {
+      const push = (kind: Wedge['kind'], lever: string | null, from: RunOutput[], to: RunOutput[]) =>
+        wedges.push({
+          metric,
+          year,
+          kind,
+          lever,
+          effect: pairedEffect(value(from, metric, year), value(to, metric, year)),
+          costPerUnit: metric === 'fiscal_cost' ? NaN : costPerExtra(diff(cumCost(from, year), cumCost(to, year)), diff(value(from, metric, year), value(to, metric, year))),
+        });
+      push('total', null, base, full);
+      levers.forEach((l, i) => push('leave_out', l, outs[2 + i], full));
+      levers.forEach((l, i) => push('add_in', l, base, outs[2 + levers.length + i]));
+      // Remainder per seed: the total effect less the sum of the single-lever effects.
+      const total = diff(value(base, metric, year), value(full, metric, year));
+      const rest = total.map((t, s) => levers.reduce((acc, _l, i) => acc - (value(outs[2 + levers.length + i], metric, year)[s] - value(base, metric, year)[s]), t));
+      const [lo, mid, hi] = quantiles(rest, [0.05, 0.5, 0.95]);
+      wedges.push({
+        metric,
+        year,
+        kind: 'remainder',
+        lever: null,
+        effect: { n: rest.filter((v) => !Number.isNaN(v)).length, baseline: NaN, current: NaN, difference: mid, meanDifference: mean(rest), lo, hi, level: 0.9 },
+        costPerUnit: NaN,
+      });
+    }
+  }
+  return { levers, seeds, wedges };
+}

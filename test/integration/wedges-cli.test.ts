@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { coopsim } from '../helpers/cli.ts';
+
+describe('coopsim wedges', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'coopsim-wedges-'));
+  const world = { schools: 6, firms: 300 };
+  const base = join(dir, 'base.json');
+  const pkg = join(dir, 'package.json');
+  writeFileSync(base, JSON.stringify({ years: 5, world }));
+  writeFileSync(pkg, JSON.stringify({ years: 5, world, policy: { taxRelief: 0.5, groups: 0.6 } }));
+
+  it('splits the effect into leave-out, add-in and remainder lines per lever (JSON)', () => {
+    const r = coopsim(['wedges', pkg, '--against', base, '--seeds', '3', '--workers', '1', '--metric', 'fiscal_cost', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.levers).toEqual(['taxRelief', 'groups']);
+    expect(out.seeds).toHaveLength(3);
+    expect(out.wedges.map((w: { kind: string; lever: string | null }) => `${w.kind}:${w.lever ?? ''}`)).toEqual([
+      'total:',
+      'leave_out:taxRelief',
+      'leave_out:groups',
+      'add_in:taxRelief',
+      'add_in:groups',
+      'remainder:',
+    ]);
+    expect(out.wedges.every((w: { year: number }) => w.year === 4)).toBe(true);
+  });
+
+  it('prints a table, and refuses a package that changes nothing', () => {
+    const table = coopsim(['wedges', pkg, '--against', base, '--seeds', '2', '--workers', '1', '--metric', 'deep_partnerships']);
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/deep_partnerships, year 4/);
+    expect(table.stdout).toMatch(/without taxRelief/);
+    expect(table.stdout).toMatch(/interaction remainder/);
+    const same = coopsim(['wedges', base, '--against', base, '--seeds', '2', '--workers', '1']);
+    expect(same.status).toBe(1);
+    expect(same.stderr).toMatch(/nothing to decompose/);
+  });
+});
