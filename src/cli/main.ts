@@ -7,6 +7,7 @@ import { registerGame } from './commands/game.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
+import { registerClaims } from './commands/claims.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerSensitivity(program);
+  registerClaims(program);
   return program;
 }
 
