@@ -8,6 +8,7 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerClaims } from './commands/claims.ts';
+import { registerRobustness } from './commands/robustness.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerSensitivity(program);
   registerClaims(program);
+  registerRobustness(program);
   return program;
 }
 
