@@ -157,7 +157,8 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     claim: 'Law protects both sides, raises retention and trust, but a pay floor raises costs',
     criteria: [
       effect('law', 'retention_rate', 1, 'baseline', 'retention of a contract partnership\'s hires = retentionBase + retentionPerDepth·(depth − 1) + law·lawRetention'),
-      effect('law', 'mean_trust', 1, 'baseline', 'a new partnership starts at trustStart + law·lawTrust'),
+      // Not by construction: law lowers dispute risk (lawDisputeCut), so fewer partnerships lose trust.
+      effect('law', 'mean_trust', 1),
       effect('law', 'intern_output_to_cost', -1, 'baseline', 'intern pay share = internPayShare + law·(internPayFloor − internPayShare): the pay floor raises pay by definition'),
     ],
   },
