@@ -15,6 +15,8 @@ export interface CriterionOutcome {
   median: number;
   /** The median lies on the claimed side. */
   claimedDirection: boolean;
+  /** Share of seeds whose effect lies on the claimed side (NaN values left out). */
+  seedsAgreeing?: number;
 }
 
 /** A parameter at one scaled value. */
@@ -164,12 +166,17 @@ function judgeAt(e: Ensemble, claims: readonly ClaimDefinition[], year: number):
   return claims.flatMap((c) =>
     c.criteria.map((k) => {
       const d: number[] = [];
+      let agree = 0;
+      let n = 0;
       for (let i = 0; i < e.seeds.length; i++) {
         const [r, cur] = k.pair((s, m) => ensembleValue(e, s, i, year, m));
         d.push(cur - r);
+        if (Number.isNaN(cur - r)) continue;
+        n++;
+        if (k.sign * (cur - r) > 0) agree++;
       }
       const [median] = quantiles(d, [0.5]);
-      return { claim: c.id, test: k.test, median, claimedDirection: k.sign * median > 0 };
+      return { claim: c.id, test: k.test, median, claimedDirection: k.sign * median > 0, seedsAgreeing: n > 0 ? agree / n : NaN };
     }),
   );
 }
