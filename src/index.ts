@@ -88,3 +88,26 @@ export { parseGoal, type Goal } from './optimize/parse-goal.ts';
 export { readGoalFile } from './optimize/read-goal-file.ts';
 export { optimizeGoal, OptimizeAbortedError, OptimizeDirectoryError, type OptimizeOptions, type OptimizeProgress } from './optimize/optimize-goal.ts';
 export { leverWedges, differingLevers, type Wedge, type LeverWedges } from './optimize/lever-wedges.ts';
+export {
+  checkClaims,
+  judgeClaims,
+  checkYears,
+  signTest,
+  CLAIM_SEEDS,
+  type ClaimsReport,
+  type ClaimReport,
+  type CriterionReport,
+  type CriterionYear,
+  type CheckClaimsOptions,
+  type Verdict,
+} from './analysis/claims/check-claims.ts';
+export { CLAIMS, claimScenarios, type ClaimDefinition, type Criterion } from './analysis/claims/claim-definitions.ts';
+export { formatClaimsText, formatClaimsMarkdown } from './analysis/claims/format-claims.ts';
+export { runEnsemble, type Ensemble } from './analysis/claims/run-ensemble.ts';
+export { readScenarioDir, shippedScenarioDir } from './analysis/claims/shipped-scenarios.ts';
+export { assumedParameters, scaledValue, type AssumedParameter } from './analysis/robustness/assumed-parameters.ts';
+export { robustnessSweep, type RobustnessReport, type RobustnessOptions, type ParameterRobustness } from './analysis/robustness/robustness-sweep.ts';
+export { formatRobustnessMarkdown, formatRobustnessText, decidingAssumptions, type DecidingAssumption } from './analysis/robustness/format-robustness.ts';
+export { measurePulse, PULSE_SERIES, type PulseReport, type PulseSeries } from './analysis/pulse/pulse-persistence.ts';
+export { formatPulseMarkdown } from './analysis/pulse/format-pulse.ts';
+export { parameterRows, parameterTable, type ParameterRow } from './scenario/parameter-tables.ts';

@@ -23,6 +23,8 @@ Exit status (every command):
 --out - writes to stdout where a command writes one file.`;
 import { registerOptimize } from './commands/optimize.ts';
 import { registerWedges } from './commands/wedges.ts';
+import { registerClaims } from './commands/claims.ts';
+import { registerRobustness } from './commands/robustness.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
@@ -42,6 +44,8 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerOptimize(program);
   registerWedges(program);
+  registerClaims(program);
+  registerRobustness(program);
   return program;
 }
 

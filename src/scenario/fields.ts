@@ -21,7 +21,7 @@ export function rangeText(min: number, max: number, integer = false): string {
 
 /**
  * A documented number with a default. `doc` must say where the default comes from
- * (a source of MODEL.md or "assumption: …" with a reason); it becomes the JSON Schema
+ * (a source, or "assumption: …" with a reason); it becomes the JSON Schema
  * description that editors show.
  */
 export function num(def: number, min: number, max: number, doc: string, integer = false) {

@@ -4,10 +4,10 @@ import type { MetricName } from '../../src/model/metrics.ts';
 import { shipped } from '../helpers/scenario.ts';
 
 /**
- * The status quo against MODEL.md §5: a 10-seed ensemble of scenarios/baseline.json,
+ * The status quo against the calibration targets of docs/ODD.md: a 10-seed ensemble of scenarios/baseline.json,
  * each metric averaged over years 0–3 and then over seeds.
  */
-describe('baseline calibration (MODEL.md §5, 10 seeds, years 0–3)', () => {
+describe('baseline calibration (docs/ODD.md, Calibration targets; 10 seeds, years 0–3)', () => {
   const scenario = shipped('baseline');
   const runs = Array.from({ length: 10 }, (_, i) => simulate(scenario, { seed: i + 1 }));
   const mean = (f: (r: (typeof runs)[number], y: number) => number) => {

@@ -1,87 +1,67 @@
-import { describe, it, expect } from 'vitest';
-import { simulate } from '../../src/model/simulate.ts';
-import type { MetricName } from '../../src/model/metrics.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkClaims, checkYears, type ClaimsReport } from '../../src/analysis/claims/check-claims.ts';
+import { CLAIMS } from '../../src/analysis/claims/claim-definitions.ts';
+import { readScenarioDir } from '../../src/analysis/claims/shipped-scenarios.ts';
+import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
 import { shipped } from '../helpers/scenario.ts';
 
 /**
- * The seed's claims (MODEL.md §6), each a shipped scenario compared with the baseline
- * on the same seeds (paired), averaged over years 10–19.
+ * The seed's claims (docs/ODD.md, Claims), checked by the same function as
+ * `coopsim claims`, so the test and the report cannot disagree: every criterion at each
+ * of years 5, 10 and the last year, on the report's default seeds.
+ *
+ * Criteria the model does not reproduce today are listed here, and their tests pass
+ * only while they fail: when a model change makes one hold, its test turns red and the
+ * entry must go.
  */
-const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
-const cache = new Map<string, Record<string, number>>();
+const KNOWN_FAILURES = new Set<string>([
+  // The deep-share gain from tax relief at strong schools falls to that at weak schools by
+  // year 19: strong colleges run into their partnership capacity.
+  '3|complementarity|19',
+]);
 
-function outcome(name: string): Record<string, number> {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const scenario = shipped(name);
-  const acc: Record<string, number> = {};
-  for (const seed of SEEDS) {
-    const r = simulate(scenario, { seed });
-    for (const [metric, col] of Object.entries(r.metrics)) {
-      let s = 0;
-      for (let y = 10; y < 20; y++) s += col[y];
-      acc[metric] = (acc[metric] ?? 0) + s / 10 / SEEDS.length;
-    }
-  }
-  cache.set(name, acc);
-  return acc;
+const YEARS = checkYears(shipped('baseline').years);
+let report: ClaimsReport;
+
+beforeAll(async () => {
+  report = await checkClaims({ scenarios: readScenarioDir(), runner: createInThreadRunner() });
+}, 120_000);
+
+function row(claim: number, criterion: number, year: number) {
+  const y = report.claims.find((c) => c.id === claim)!.criteria[criterion].years.find((r) => r.year === year);
+  if (!y) throw new Error(`claim ${claim}: year ${year} was not checked`);
+  return y;
 }
-const effect = (name: string, metric: MetricName) => outcome(name)[metric] - outcome('baseline')[metric];
-const deepShare = (name: string) => outcome(name).depth_3_share + outcome(name).depth_4_share;
 
-describe('the seed\'s claims (MODEL.md §6), paired seeds, years 10–19', () => {
-  it('1. status quo: shallow, often one-time, friendship-based; firms cold, schools hot', () => {
-    const b = outcome('baseline');
-    expect(b.depth_1_share / b.firms_cooperating_share).toBeGreaterThan(0.6);
-    expect(b.one_year_share).toBeGreaterThan(0.3);
-    expect(b.friendship_share).toBeGreaterThan(0.5);
-    expect(b.school_willingness).toBeGreaterThan(b.firm_willingness + 0.2);
+describe("the seed's claims (docs/ODD.md, Claims), paired seeds, at years 5, 10 and the last year", () => {
+  it('checks the years 5, 10 and 19 of the 20-year scenarios', () => {
+    expect(report.years).toEqual(YEARS);
+    expect(YEARS).toEqual([5, 10, 19]);
   });
 
-  it('2. better school conditions draw firms in and deepen cooperation', () => {
-    expect(effect('school-conditions', 'firms_cooperating_share')).toBeGreaterThan(0.05);
-    expect(effect('school-conditions', 'mean_depth')).toBeGreaterThan(0.2);
-  });
+  for (const claim of CLAIMS.filter((c) => c.id !== 7)) {
+    claim.criteria.forEach((k, i) => {
+      for (const year of YEARS) {
+        const key = `${claim.id}|${k.test.split(':')[0].split(',')[0]}|${year}`;
+        const known = KNOWN_FAILURES.has(key);
+        (known ? it.fails : it)(`${claim.id}. year ${year}: ${k.test}${known ? ' (known failure)' : ''}`, () => {
+          expect(row(claim.id, i, year).holds).toBe(true);
+        });
+      }
+    });
+  }
 
-  it('3. tax relief alone raises participation; depth follows more where school conditions allow', () => {
-    expect(effect('tax-relief', 'firms_cooperating_share')).toBeGreaterThan(0.02);
-    const weak = deepShare('tax-relief') - deepShare('baseline');
-    const strong = deepShare('tax-relief-strong-schools') - deepShare('school-conditions');
-    expect(strong).toBeGreaterThan(weak);
-  });
-
-  it('4. law raises retention and trust, but the pay floor raises training costs', () => {
-    expect(effect('law', 'retention_rate')).toBeGreaterThan(0.1);
-    expect(effect('law', 'mean_trust')).toBeGreaterThan(0.03);
-    // Intern output per unit of gross training cost falls as interns must be paid 80% of the wage.
-    expect(effect('law', 'intern_output_to_cost')).toBeLessThan(-0.1);
-  });
-
-  it('5. groups with regular evaluation cut one-time cooperation and raise depth', () => {
-    expect(effect('groups-evaluation', 'one_year_share')).toBeLessThan(-0.03);
-    expect(effect('groups-evaluation', 'mean_depth')).toBeGreaterThan(0.08);
-  });
-
-  it('6. cheap labour oversupply suppresses low-tech firms\' cooperation', () => {
-    expect(effect('cheap-labour-scarce', 'participation_low_tech')).toBeGreaterThan(0.015);
-    expect(Math.abs(effect('cheap-labour-scarce', 'participation_high_tech'))).toBeLessThan(
-      effect('cheap-labour-scarce', 'participation_low_tech'),
-    );
-  });
-
-  it('7. the full package has the largest effect, but not the most depth per yuan: the model says why', () => {
-    const singles = ['tax-relief', 'law', 'groups-evaluation'];
-    const full = effect('full-package', 'deep_partnerships');
-    for (const s of singles) expect(full).toBeGreaterThan(effect(s, 'deep_partnerships'));
-    expect(effect('full-package', 'firms_cooperating_share')).toBeGreaterThan(effect('tax-relief', 'firms_cooperating_share'));
-    expect(effect('full-package', 'one_year_share')).toBeLessThan(effect('groups-evaluation', 'one_year_share'));
-    // Per M¥ of fiscal cost the model disagrees with the claim: tax relief alone buys
-    // about 12 extra deep partnerships per M¥, the full package about 6. Tax relief pays
-    // only certified (depth ≥ 2 contract) partnerships, while the package also pays
-    // subsidies for every contract intern and funds colleges, and its law raises intern
-    // pay to the 80% floor, which holds depth back (the law alone lowers depth).
-    const perYuan = (s: string) => effect(s, 'deep_partnerships') / outcome(s).fiscal_cost;
-    expect(perYuan('tax-relief')).toBeGreaterThan(perYuan('full-package'));
-    expect(effect('law', 'deep_partnerships')).toBeLessThan(0);
+  // Claim 7 allows "or the model says why not": where the package loses to a single lever
+  // per M¥, the report must give both sides' gains and costs.
+  const seven = CLAIMS.find((c) => c.id === 7)!;
+  seven.criteria.forEach((k, i) => {
+    for (const year of YEARS) {
+      it(`7. year ${year}: ${k.test}, or the numbers that say why not`, () => {
+        const y = row(7, i, year);
+        if (y.holds) return;
+        expect(y.why).toMatch(/full-package [+−]\d.* deep partnerships for [+−]\d.*M¥/);
+        expect(y.why).toMatch(/extra cost: fiscal_/);
+      });
+    }
   });
 });

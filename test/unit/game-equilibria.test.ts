@@ -18,7 +18,7 @@ const at = (eqs: Equilibrium[], x: number, y: number) => {
   return e;
 };
 
-/** Stability of the corners derived by hand from the payoffs (MODEL.md §7). */
+/** Stability of the corners derived by hand from the payoffs (docs/ODD.md, Mean-field companion). */
 function handStable(p: GameParams) {
   const a = p.alpha * p.V;
   const b = p.Cs - p.gs;

@@ -1,6 +1,6 @@
 /**
  * Parameters of the mean-field evolutionary game of school–enterprise cooperation
- * (MODEL.md §7). Payoffs are per period, in the same money unit as `V`.
+ * (docs/ODD.md (Mean-field companion)). Payoffs are per period, in the same money unit as `V`.
  */
 export interface GameParams {
   /** Joint surplus of deep–deep cooperation. */

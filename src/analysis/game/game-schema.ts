@@ -19,20 +19,20 @@ const government = z
   .describe('optional third population: governments (share z active) rewarding deep and penalising shallow behaviour');
 
 /**
- * The schema of a game file (`coopsim game FILE.json`): the parameters of MODEL.md §7, the
+ * The schema of a game file (`coopsim game FILE.json`): the parameters of docs/ODD.md (Mean-field companion), the
  * start shares and the time span. Unknown keys are errors; missing keys take the defaults
  * below (payoffs are in the units of V).
  */
 export const gameSchema = z.strictObject({
   name: z.string().max(200).default('game').describe('short name'),
   description: z.string().max(5000).default('').describe('what the game shows'),
-  V: num(10, 0, BIG, `${A} joint surplus of deep–deep cooperation per period, the payoff unit (MODEL.md §7)`),
-  alpha: num(0.4, 0, 1, `${A} school's share α of the joint surplus; firms keep the larger part (MODEL.md §7)`),
-  Cs: num(3, 0, BIG, `${A} a school's extra cost of going deep (MODEL.md §7)`),
-  Ce: num(5, 0, BIG, `${A} a firm's extra cost of going deep, above the school's (MODEL.md §7)`),
-  gs: num(0, 0, BIG, `${A} total policy support to a deep school; none by default (MODEL.md §7)`),
-  ge: num(0, 0, BIG, `${A} total policy support to a deep firm: tax relief + subsidy + green channel + penalty avoided; none by default (MODEL.md §7)`),
-  q: num(1, 0, 1, `${A} school conditions q (0–1), the part of the firm's share it can realise; 1 = full (MODEL.md §7)`),
+  V: num(10, 0, BIG, `${A} joint surplus of deep–deep cooperation per period, the payoff unit`),
+  alpha: num(0.4, 0, 1, `${A} school's share α of the joint surplus; firms keep the larger part`),
+  Cs: num(3, 0, BIG, `${A} a school's extra cost of going deep`),
+  Ce: num(5, 0, BIG, `${A} a firm's extra cost of going deep, above the school's`),
+  gs: num(0, 0, BIG, `${A} total policy support to a deep school; none by default`),
+  ge: num(0, 0, BIG, `${A} total policy support to a deep firm: tax relief + subsidy + green channel + penalty avoided; none by default`),
+  q: num(1, 0, 1, `${A} school conditions q (0–1), the part of the firm's share it can realise; 1 = full`),
   x0: num(0.5, 0, 1, `${A} start share of deep schools`),
   y0: num(0.5, 0, 1, `${A} start share of deep firms`),
   tmax: num(10, 0.1, 1000, `${A} time span of the reported trajectory (one unit = one imitation round of M sweeps)`),

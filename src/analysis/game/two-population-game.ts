@@ -12,13 +12,13 @@ export interface TwoPopulationCoefficients {
   d: number;
 }
 
-/** The coefficients a, b, c, d of the school–firm game (MODEL.md §7). */
+/** The coefficients a, b, c, d of the school–firm game (docs/ODD.md (Mean-field companion)). */
 export function twoPopulationCoefficients(p: GameParams): TwoPopulationCoefficients {
   return { a: p.alpha * p.V, b: p.Cs - p.gs, c: p.q * (1 - p.alpha) * p.V, d: p.Ce - p.ge };
 }
 
 /**
- * The two-population game of MODEL.md §7. Schools (share x deep) and firms (share y deep):
+ * The two-population game of docs/ODD.md (Mean-field companion). Schools (share x deep) and firms (share y deep):
  *
  * - deep school `R_s − C_s + αV·y + g_s`, shallow school `R_s`, so gain_s = αV·y − (C_s − g_s);
  * - deep firm `R_e − C_e + q(1−α)V·x + g_e`, shallow firm `R_e`, so gain_e = q(1−α)V·x − (C_e − g_e);

@@ -1,5 +1,5 @@
 /**
- * The state of the game panel (MODEL.md §7): slider values, start points of the
+ * The state of the game panel (docs/ODD.md (Mean-field companion)): slider values, start points of the
  * trajectories and the settings of the agent-based runs. All of it lives in the link.
  */
 

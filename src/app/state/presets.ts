@@ -21,7 +21,7 @@ function preset(id: string, json: unknown): Preset {
   return { id, input: input as ScenarioInput };
 }
 
-/** The baseline (status quo) and every claim scenario, in the order of MODEL.md §6. */
+/** The baseline (status quo) and every claim scenario, in the order of the claims of docs/ODD.md. */
 export const PRESETS: readonly Preset[] = [
   preset('baseline', baseline),
   preset('school-conditions', schoolConditions),

@@ -20,12 +20,12 @@ interface GameCliOptions {
   basin?: string;
 }
 
-/** `coopsim game FILE.json`: the mean-field evolutionary game of MODEL.md §7. */
+/** `coopsim game FILE.json`: the mean-field evolutionary game of docs/ODD.md (Mean-field companion). */
 export function registerGame(program: Command): void {
   program
     .command('game')
     .description(
-      'analyse the mean-field evolutionary game (MODEL.md §7): equilibria and their stability, the trajectory ' +
+      'analyse the mean-field evolutionary game (docs/ODD.md, Mean-field companion): equilibria and their stability, the trajectory ' +
         'from the start shares, optionally a tipping threshold, the basin of (1,1) and an agent-based ensemble',
     )
     .argument('<file>', 'game JSON file (V, alpha, Cs, Ce, gs, ge, q, x0, y0, tmax, optional government)')

@@ -1,0 +1,39 @@
+// Regenerates the README's tables that come from model runs, between marker comments:
+//   tsx src/cli/write-readme-tables.ts claims [--seeds N]
+//   tsx src/cli/write-readme-tables.ts robustness --from out/robustness/robustness.json
+//   tsx src/cli/write-readme-tables.ts pulse [--seeds N]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkClaims } from '../analysis/claims/check-claims.ts';
+import { formatClaimsMarkdown } from '../analysis/claims/format-claims.ts';
+import { readScenarioDir } from '../analysis/claims/shipped-scenarios.ts';
+import { withRunner } from '../analysis/claims/with-runner.ts';
+import { formatPulseMarkdown } from '../analysis/pulse/format-pulse.ts';
+import { measurePulse } from '../analysis/pulse/pulse-persistence.ts';
+import { replaceSection } from '../analysis/replace-section.ts';
+import { formatRobustnessMarkdown } from '../analysis/robustness/format-robustness.ts';
+import type { RobustnessReport } from '../analysis/robustness/robustness-sweep.ts';
+
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const [what, ...args] = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const seeds = flag('--seeds') === undefined ? undefined : Number(flag('--seeds'));
+
+async function section(): Promise<[string, string]> {
+  const scenarios = readScenarioDir();
+  if (what === 'claims') return ['claims', formatClaimsMarkdown(await withRunner(undefined, (runner) => checkClaims({ scenarios, runner, seeds })))];
+  if (what === 'robustness') {
+    const from = flag('--from');
+    if (!from) throw new Error('robustness: give --from FILE, the robustness.json of `coopsim robustness --out DIR`');
+    return ['robustness', formatRobustnessMarkdown(JSON.parse(readFileSync(from, 'utf8')) as RobustnessReport)];
+  }
+  if (what === 'pulse') return ['pulse', formatPulseMarkdown(measurePulse(scenarios.pulse, scenarios.baseline, { seeds, endYear: 5 }))];
+  throw new Error(`unknown table ${JSON.stringify(what)}; expected claims, robustness or pulse`);
+}
+
+const [name, content] = await section();
+writeFileSync(README, replaceSection(readFileSync(README, 'utf8'), name, content));
+process.stdout.write(`README.md: ${name} table regenerated\n`);

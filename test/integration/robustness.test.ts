@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CLAIMS } from '../../src/analysis/claims/claim-definitions.ts';
+import { readScenarioDir } from '../../src/analysis/claims/shipped-scenarios.ts';
+import { decidingAssumptions, formatRobustnessMarkdown } from '../../src/analysis/robustness/format-robustness.ts';
+import { robustnessSweep } from '../../src/analysis/robustness/robustness-sweep.ts';
+import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
+
+describe('assumption-robustness sweep (2 parameters, 2 seeds)', () => {
+  it('runs each parameter at −50% and +50% in every compared scenario and judges every criterion', async () => {
+    const r = await robustnessSweep({
+      scenarios: readScenarioDir(),
+      runner: createInThreadRunner(),
+      seeds: 2,
+      only: ['schools.capacity', 'world.maxPartnersPerFirm'],
+      refine: false,
+    });
+    const criteria = CLAIMS.reduce((n, c) => n + c.criteria.length, 0);
+    expect(r.seeds).toEqual([1, 2]);
+    expect(r.year).toBe(19);
+    expect(r.defaults).toHaveLength(criteria);
+    const capacity = r.parameters.find((p) => p.path === 'schools.capacity')!;
+    expect(capacity.points.map((p) => [p.factor, p.value])).toEqual([[0.5, 20], [1.5, 60]]);
+    // An integer of 2 at ±50%: 1 and 3.
+    expect(r.parameters.find((p) => p.path === 'world.maxPartnersPerFirm')!.points.map((p) => p.value)).toEqual([1, 3]);
+    for (const p of r.parameters) for (const pt of p.points) expect(pt.outcomes).toHaveLength(criteria);
+    // Doubling depth capacity changes results: the sweep must see a difference.
+    expect(capacity.points[1].outcomes.some((o, i) => o.median !== r.defaults[i].median)).toBe(true);
+    const md = formatRobustnessMarkdown(r);
+    expect(md).toMatch(/^2 assumed parameters/);
+    for (const a of decidingAssumptions(r)) expect(md).toContain(`\`${a.path}\``);
+  }, 120_000);
+
+  it('names a parameter that is not an assumption', async () => {
+    await expect(robustnessSweep({ scenarios: readScenarioDir(), runner: createInThreadRunner(), seeds: 1, only: ['policy.law'] })).rejects.toThrow(/not an assumed parameter: policy\.law/);
+  });
+});
