@@ -9,6 +9,10 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerSensitivity } from './commands/sensitivity.ts';
 import { registerCalibrate } from './commands/calibrate.ts';
+import { registerOptimize } from './commands/optimize.ts';
+import { registerWedges } from './commands/wedges.ts';
+import { registerClaims } from './commands/claims.ts';
+import { registerRobustness } from './commands/robustness.ts';
 import { registerCompare } from './commands/compare.ts';
 
 /** The exit statuses of every command, as `coopsim --help` lists them (the README has the same table). */
@@ -21,10 +25,6 @@ Exit status (every command):
   ${EXIT.interrupted}  interrupted (SIGINT/SIGTERM); what finished is kept, continue with --resume
 
 --out - writes to stdout where a command writes one file.`;
-import { registerOptimize } from './commands/optimize.ts';
-import { registerWedges } from './commands/wedges.ts';
-import { registerClaims } from './commands/claims.ts';
-import { registerRobustness } from './commands/robustness.ts';
 
 /** Builds the `coopsim` command with all its subcommands. */
 export function buildProgram(): Command {
