@@ -109,7 +109,7 @@ describe('coopsim sweep', () => {
       expect(ids).toHaveLength(8);
     }
     const partial = coopsim(['merge', dir('shard-0'), dir('shard-2'), '--out', dir('merged-partial')]);
-    expect(partial.status).toBe(1);
+    expect(partial.status).toBe(3);
     expect(partial.stderr).toMatch(/incomplete: 8 of 24 runs missing \(runs 1, 4, 7, 10, 13, 16, 19, 22\); missing shards or unfinished ones: 1\/3/);
     const merged = coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), '--out', dir('merged')]);
     expect(merged.status).toBe(0);
@@ -119,7 +119,7 @@ describe('coopsim sweep', () => {
     expect(coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), dir('shard-1'), '--out', dir('merged-again')]).status).toBe(0);
     expectSameFiles(dir('merged-again'), dir('w1'));
     const other = coopsim(['merge', dir('shard-0'), dir('long-ref'), '--out', dir('merged-bad')]);
-    expect(other.status).toBe(1);
+    expect(other.status).toBe(3);
     expect(other.stderr).toMatch(/holds a different experiment/);
   });
 
@@ -131,7 +131,7 @@ describe('coopsim sweep', () => {
     expect(manifest(out).status).toBe('running');
     // Without --resume the folder is refused.
     const refused = sweep(LONG, out);
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(3);
     expect(refused.stderr).toMatch(/is not empty; add --resume/);
     // Interrupt the resumed sweep too.
     expect(await killPartWay(LONG, out, first + 40, ['--resume'])).toBe('SIGKILL');
@@ -169,10 +169,10 @@ describe('coopsim sweep', () => {
 
   it('refuses to resume a folder of another experiment', () => {
     const r = sweep(SMALL, dir('long-ref'), '--resume');
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^coopsim: .*long-ref holds a sweep of a different experiment \(a longer grid, to interrupt, hash [0-9a-f]{12}; this one is [0-9a-f]{12}\)/);
     const shard = sweep(LONG, dir('long-ref'), '--resume', '--shard', '1/2');
-    expect(shard.status).toBe(2);
+    expect(shard.status).toBe(3);
     expect(shard.stderr).toMatch(/holds shard all runs; resume it with the same --shard \(got 1\/2\)/);
   });
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { mergeSweeps } from '../../output/merge-sweeps.ts';
 import { SweepDirectoryError } from '../../output/sweep-directory.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { reportOutcome } from './sweep.ts';
 
@@ -16,7 +17,7 @@ export function registerMerge(program: Command): void {
       try {
         result = mergeSweeps(dirs, opts.out);
       } catch (err) {
-        if (err instanceof SweepDirectoryError) throw new UserError(err.message, 1);
+        if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
         throw err;
       }
       process.stderr.write(`merge: ${result.runs} runs from ${dirs.length} folder${dirs.length === 1 ? '' : 's'} → ${opts.out}\n`);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { analyzeSensitivity } from '../../analysis/sensitivity/analyze-sensitivity.ts';
 import { formatSensitivityTable, sensitivityToCsv } from '../../analysis/sensitivity/format-sensitivity.ts';
 import { readRunsCsv } from '../../analysis/sensitivity/read-runs-csv.ts';
+import { lockFolder } from '../../output/folder-lock.ts';
+import { ioErrorMessage } from '../../output/io-error-message.ts';
 import { SWEEP_FILES } from '../../output/sweep-rows.ts';
+import { EXIT } from '../exit-codes.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
@@ -47,11 +50,29 @@ export function registerSensitivity(program: Command): void {
       } catch (err) {
         throw new UserError((err as Error).message, 1);
       }
-      writeFileSync(join(opts.out, 'sensitivity.csv'), sensitivityToCsv(report));
+      writeLocked(opts.out, 'sensitivity.csv', sensitivityToCsv(report));
       process.stdout.write(formatSensitivityTable(report));
       if (manifest.runs.failed > 0)
         process.stderr.write(`sensitivity: ${manifest.runs.failed} runs failed and were left out (see ${opts.out}/failures.csv)\n`);
     });
+}
+
+/** Writes a file into the output folder under its lock, so no other process writes it meanwhile. */
+function writeLocked(dir: string, name: string, text: string): void {
+  let lock;
+  try {
+    lock = lockFolder(dir, 'sensitivity');
+  } catch (err) {
+    throw new UserError((err as Error).message, EXIT.outputProblem);
+  }
+  const path = join(dir, name);
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw new UserError(ioErrorMessage(err, 'write', path) + '; fix it, then run again with --resume', EXIT.outputProblem);
+  } finally {
+    lock.release();
+  }
 }
 
 function parseConfidence(text: string): number {

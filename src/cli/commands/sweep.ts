@@ -9,6 +9,7 @@ import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
 import { createProgressReporter, formatDuration } from '../progress-reporter.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 /** Options shared by `sweep` and `sensitivity`. */
@@ -59,6 +60,8 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
       signal: controller.signal,
       onProgress: reporter ? (p) => reporter.update(p) : undefined,
       experimentFile: file,
+      command: label,
+      onNote: (note) => process.stderr.write(`${label}: ${note}\n`),
     });
     reporter?.stop();
     const m = result.manifest;
@@ -70,9 +73,9 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
     return m;
   } catch (err) {
     reporter?.stop();
-    if (err instanceof SweepDirectoryError) throw new UserError(err.message, 2);
+    if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
     if (err instanceof ExperimentAbortedError)
-      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, 130);
+      throw new UserError(`interrupted after ${err.manifest.runs.done} of ${err.manifest.runs.planned} runs; continue with --resume`, EXIT.interrupted);
     if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; the runs done so far are kept, continue with --resume`, 1);
     throw err;
   } finally {
