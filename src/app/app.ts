@@ -326,13 +326,17 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       root.dataset.ensemblesShown = String(Number(root.dataset.ensemblesShown ?? 0) + 1);
     },
     onError(_job, e) {
-      statusKey = { key: 'status.error', params: { error: (e as Error)?.message ?? String(e) } };
+      const error = ((e as Error)?.message ?? String(e)).split('\n')[0];
+      // The charts keep the last run that worked, marked stale, beside the message.
+      statusKey = { key: results ? 'status.errorStale' : 'status.error', params: { error } };
       renderStatus();
       root.dataset.phase = 'error';
+      if (results) root.dataset.stale = 'true';
     },
   });
 
   function show(job: Job, r: Refined, ensemble: boolean) {
+    delete root.dataset.stale;
     results = {
       job: job.id,
       seeds: job.seeds.slice(0, r.current.length),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { show } from './fields.ts';
 import { checkInputShape, stripBom } from './input-limits.ts';
+import { leverYearErrors } from './lever-check.ts';
 
 /** One problem found in user input: where, and what is wrong. */
 export interface Problem {
@@ -81,8 +82,10 @@ export function parseScenario(input: unknown): Result<Scenario> {
   const shape = checkInputShape(input);
   if (shape.length > 0) return { ok: false, problems: shape };
   const r = scenarioSchema.safeParse(input, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data };
-  return { ok: false, problems: issuesToProblems(scenarioSchema, r.error.issues) };
+  if (!r.success) return { ok: false, problems: issuesToProblems(scenarioSchema, r.error.issues) };
+  const levers = leverYearErrors(r.data);
+  if (levers.length > 0) return { ok: false, problems: levers };
+  return { ok: true, value: r.data };
 }
 
 /** Parses scenario text (JSON), reporting syntax errors with their position. */

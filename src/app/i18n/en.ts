@@ -129,6 +129,7 @@ export const en = {
   'control.expressionHint': 'Advanced: a formula of year and last year’s results, e.g. {example}. Overrides the slider and timing.',
   'control.expressionOk': 'Valid — the lever follows this formula.',
   'control.expressionBad': 'Not used: {error}',
+  'control.expressionMayFail': 'Used, but may fail: {error}',
   'control.byFormula': 'by formula',
 
   'assumptions.schools': 'College conditions',
@@ -173,6 +174,7 @@ export const en = {
   'status.single': 'One run (seed {seed}). Choose more runs per scenario for an uncertainty band.',
   'status.starting': 'Starting the model…',
   'status.error': 'The model could not run: {error}',
+  'status.errorStale': 'The model could not run: {error}. The charts show the last run that worked.',
 
   'tab.overview': 'Overview',
   'tab.network': 'Network, year by year',

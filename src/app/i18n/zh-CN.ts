@@ -123,6 +123,7 @@ export const zhCN: Record<MessageKey, string> = {
   'control.expressionHint': '高级：用年份和上一年结果写成的公式，例如 {example}。公式优先于滑块和实施时间。',
   'control.expressionOk': '有效——该政策按此公式取值。',
   'control.expressionBad': '未采用：{error}',
+  'control.expressionMayFail': '已采用，但可能失败：{error}',
   'control.byFormula': '按公式',
 
   'assumptions.schools': '院校条件',
@@ -167,6 +168,7 @@ export const zhCN: Record<MessageKey, string> = {
   'status.single': '单次运行（种子 {seed}）。增加运行次数可显示不确定性区间。',
   'status.starting': '正在启动模型…',
   'status.error': '模型无法运行：{error}',
+  'status.errorStale': '模型无法运行：{error}。图表显示的是上一次成功的运行。',
 
   'tab.overview': '总览',
   'tab.network': '合作网络与逐年演变',

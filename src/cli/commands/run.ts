@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { simulate } from '../../model/simulate.ts';
 import { metricsToCsv, metricsToJson } from '../../output/metrics-table.ts';
 import { loadScenario } from '../load-scenario.ts';
+import { LeverError } from '../../model/levers.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { intOption } from '../options.ts';
 
@@ -21,7 +23,13 @@ export function registerRun(program: Command): void {
       const sets = [...opts.set];
       if (opts.years !== undefined) sets.push(`years=${opts.years}`);
       const scenario = loadScenario(file, sets);
-      const result = simulate(scenario, { seed: opts.seed });
+      let result;
+      try {
+        result = simulate(scenario, { seed: opts.seed });
+      } catch (err) {
+        if (err instanceof LeverError) throw new UserError(err.message, EXIT.runsFailed);
+        throw err;
+      }
       const text =
         opts.format === 'json'
           ? metricsToJson({ scenario: scenario.name, seed: result.seed }, result.year, result.metrics)

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import { parseScenario, formatProblems } from '../../scenario/parse.ts';
+import { createSimulation } from '../../model/simulate.ts';
+import { hasResultLevers, leverYearWarnings } from '../../scenario/lever-check.ts';
+import type { Problem } from '../../scenario/parse.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 
@@ -24,6 +28,7 @@ export function registerValidate(program: Command): void {
         const r = parseScenario(data);
         if (r.ok) {
           process.stdout.write(`${file}: ok\n`);
+          for (const w of resultLeverWarnings(r.value)) process.stderr.write(`${file}: warning: ${w.path}: ${w.message}\n`);
         } else {
           bad++;
           for (const line of formatProblems(r.problems).split('\n')) process.stderr.write(`${file}: ${line}\n`);
@@ -31,4 +36,11 @@ export function registerValidate(program: Command): void {
       }
       if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, 1);
     });
+}
+
+/** Dry-runs the levers that read last year's results over the years with the initial results. */
+function resultLeverWarnings(scenario: Scenario): Problem[] {
+  if (!hasResultLevers(scenario)) return [];
+  const initial = { ...createSimulation(scenario).world.lastMetrics } as Record<string, number>;
+  return leverYearWarnings(scenario, initial);
 }
