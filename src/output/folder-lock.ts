@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ioErrorMessage } from './io-error-message.ts';
 import { SweepDirectoryError } from './sweep-directory-error.ts';
@@ -62,7 +62,7 @@ export function lockFolder(dir: string, command: string): FolderLock {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new SweepDirectoryError(ioErrorMessage(err, 'create the output folder', dir));
+    throw new SweepDirectoryError(ioErrorMessage(realMkdirError(dir, err), 'create the output folder', dir));
   }
   if (!statSync(dir).isDirectory()) throw new SweepDirectoryError(`${dir} is a file, not a folder; give a folder for --out`);
   const lockPath = join(dir, LOCK_NAME);
@@ -160,6 +160,20 @@ export function folderLockHolder(dir: string): LockOwner | 'unknown' | null {
 /** "coopsim sweep (pid 123 on host h, since 2026-…)". */
 export function describe(o: LockOwner): string {
   return `coopsim ${o.command} (pid ${o.pid} on host ${o.host}, since ${o.started})`;
+}
+
+/**
+ * The error that says why `dir` cannot be made: a recursive mkdir reports ENOENT on a
+ * read-only file system, where a plain mkdir (its parent existing) gives EROFS.
+ */
+function realMkdirError(dir: string, err: unknown): unknown {
+  if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(dir))) return err;
+  try {
+    mkdirSync(dir);
+    return err;
+  } catch (plain) {
+    return plain;
+  }
 }
 
 function readOwner(path: string): LockOwner | null {

@@ -8,7 +8,7 @@ const REMEDY: Record<string, string> = {
   ENOTDIR: 'a part of the path is a file, not a folder; give another path',
   EISDIR: 'a folder is where a file should be; remove it or give another folder',
   EEXIST: 'something already exists there; remove it or give another folder',
-  ENOENT: 'the folder vanished; give it again',
+  ENOENT: 'no such file or folder; check the path',
   EIO: 'the device reported an input/output error; check the disk',
   EMFILE: 'too many open files; raise the limit (ulimit -n)',
   ENAMETOOLONG: 'the path is too long; give a shorter one',

@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -331,6 +332,7 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
       atomicWrite(paths.manifest, text);
     } catch {
       try {
+        rmSync(`${paths.manifest}.tmp`, { force: true });
         writeFileSync(paths.manifest, text);
       } catch {
         // the error thrown says what happened; the manifest keeps saying "running"

@@ -4,6 +4,7 @@ import { simulate } from '../../model/simulate.ts';
 import { metricsToCsv, metricsToJson } from '../../output/metrics-table.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { LeverError } from '../../model/levers.ts';
+import { ioErrorMessage } from '../../output/io-error-message.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { intOption } from '../options.ts';
@@ -38,7 +39,7 @@ export function registerRun(program: Command): void {
         try {
           writeFileSync(opts.out, text);
         } catch (err) {
-          throw new UserError(`--out ${opts.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+          throw new UserError(`--out: ${ioErrorMessage(err, 'write', opts.out)}`, EXIT.outputProblem);
         }
       } else process.stdout.write(text);
     });
