@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { simulate } from '../../model/simulate.ts';
 import { metricsToCsv, metricsToJson } from '../../output/metrics-table.ts';
+import { largeRunMessage } from '../../scenario/work-size.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { LeverError } from '../../model/levers.ts';
 import { ioErrorMessage } from '../../output/io-error-message.ts';
@@ -19,11 +20,14 @@ export function registerRun(program: Command): void {
     .option('--years <n>', 'number of years (default: the scenario\'s years)', intOption('--years', 1))
     .option('--set <path=value>', 'override a scenario field, e.g. policy.taxRelief=0.3 (repeatable)', collect, [])
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--allow-large', 'run a world of more than 20,000,000 firm-years (firms × years) without asking')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .action((file: string, opts: { seed?: number; years?: number; set: string[]; out?: string; format: 'csv' | 'json' }) => {
+    .action((file: string, opts: { seed?: number; years?: number; set: string[]; out?: string; format: 'csv' | 'json'; allowLarge?: boolean }) => {
       const sets = [...opts.set];
       if (opts.years !== undefined) sets.push(`years=${opts.years}`);
       const scenario = loadScenario(file, sets);
+      const large = opts.allowLarge ? null : largeRunMessage(scenario);
+      if (large) throw new UserError(large, EXIT.badInput);
       let result;
       try {
         result = simulate(scenario, { seed: opts.seed });
