@@ -101,11 +101,14 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
   const controlsSlot = h('div', { class: 'controls-slot' });
   const scenarioLine = h('div', { class: 'scenario-line' });
   const status = h('p', { class: 'status', role: 'status' });
+  // Shown when a run has taken over a second: stops it (the charts keep the last finished run).
+  const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancelRun() });
+  let cancelTimer: ReturnType<typeof setTimeout> | null = null;
   const summarySlot = h('div', { class: 'summary-slot' });
   const tabs = h('nav', { class: 'tabs', role: 'tablist' });
   const viewSlot = h('div', { class: 'view-slot' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, status, summarySlot, tabs, viewSlot, footer);
+  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, status, cancelButton), summarySlot, tabs, viewSlot, footer);
   root.classList.add('app');
   replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
@@ -175,6 +178,23 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
   function renderStatus() {
     status.textContent = ctx.t(statusKey.key, statusKey.params);
     status.dataset.kind = statusKey.key;
+    cancelButton.textContent = ctx.t('status.cancel');
+  }
+
+  /** Hides the Cancel button once nothing runs. */
+  function runEnded() {
+    if (cancelTimer) clearTimeout(cancelTimer);
+    cancelTimer = null;
+    cancelButton.hidden = true;
+  }
+
+  function cancelRun() {
+    scheduler.cancel();
+    runEnded();
+    statusKey = { key: 'status.cancelled', params: {} };
+    renderStatus();
+    root.dataset.phase = 'cancelled';
+    if (results) root.dataset.stale = 'true';
   }
 
   function renderSummary() {
@@ -292,14 +312,15 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
 
   // Runs: a quick one-seed preview, then the ensemble; bursts coalesce to the latest.
   const scheduler = createLatestScheduler<Job, Preview, Refined>({
-    preview(job) {
+    preview(job, signal) {
       root.dataset.previewsRun = String(Number(root.dataset.previewsRun ?? 0) + 1);
-      return pairedPreview(runs, job);
+      return pairedPreview(runs, job, signal);
     },
     refine: (job, p, signal) => pairedEnsemble(runs, job, p, signal),
     onPreview(job, p, stale) {
       preview = p;
       const single = job.seeds.length === 1;
+      if (single && !stale) runEnded();
       show(job, { current: [p.current], baseline: [p.baseline] }, single);
       statusKey = single
         ? { key: 'status.single', params: { seed: job.seeds[0] } }
@@ -313,6 +334,7 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       if (stale) root.dataset.phase = 'preview';
     },
     onRefined(job, r) {
+      runEnded();
       if (job.seeds.length === 1) return;
       show(job, r, true);
       statusKey = {
@@ -326,6 +348,7 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       root.dataset.ensemblesShown = String(Number(root.dataset.ensemblesShown ?? 0) + 1);
     },
     onError(_job, e) {
+      runEnded();
       const error = ((e as Error)?.message ?? String(e)).split('\n')[0];
       // The charts keep the last run that worked, marked stale, beside the message.
       statusKey = { key: results ? 'status.errorStale' : 'status.error', params: { error } };
@@ -363,6 +386,11 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       scenario,
       seeds: ensembleSeeds(scenario.seed, state.ensemble),
     });
+    if (cancelTimer) clearTimeout(cancelTimer);
+    cancelTimer = setTimeout(() => {
+      cancelTimer = null;
+      if (scheduler.busy) cancelButton.hidden = false;
+    }, 1000);
   }
 
   let resizeTimer: ReturnType<typeof setTimeout> | null = null;

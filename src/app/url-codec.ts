@@ -28,6 +28,15 @@ import {
 } from './state/game-state.ts';
 import { findPreset } from './state/presets.ts';
 import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from './state/scenario-edits.ts';
+import { ASSUMPTION_GROUPS, LEVER_SPECS } from './state/controls-catalog.ts';
+
+/**
+ * The range of each control by scenario path: a link's number outside it is clamped into
+ * it, so no link asks for more than the app can run (a world of 10,000,000 firms for 500 years).
+ */
+const CONTROL_RANGE = new Map<string, { min: number; max: number }>(
+  [...LEVER_SPECS, ...ASSUMPTION_GROUPS.flatMap((g) => g.controls)].map((c) => [c.path, { min: c.min, max: c.max }]),
+);
 
 /**
  * Why part of a link was not used. The app shows each as a message and falls back to the
@@ -38,6 +47,7 @@ export type UrlProblem =
   | { kind: 'bad-value'; name: string; value: string; detail: string }
   | { kind: 'unknown-preset'; value: string }
   | { kind: 'bad-lang'; value: string }
+  | { kind: 'clamped'; name: string; value: string; to: number }
   | { kind: 'old-version'; version: string };
 
 /** What a link decodes to: a complete, valid state and what had to be dropped. */
@@ -210,6 +220,12 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
       }
       value = lever.value;
     } else value = decodeValue(path, raw);
+    const range = CONTROL_RANGE.get(path);
+    if (range && typeof value === 'number' && Number.isFinite(value) && (value < range.min || value > range.max)) {
+      const to = value < range.min ? range.min : range.max;
+      problems.push({ kind: 'clamped', name: name.slice(0, 80), value: raw.slice(0, 40), to });
+      value = to;
+    }
     const issues = checkEdit(state.preset, path, value);
     if (issues.length) {
       bad(name, raw, firstProblem(issues));

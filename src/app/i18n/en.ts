@@ -174,6 +174,8 @@ export const en = {
   'status.single': 'One run (seed {seed}). Choose more runs per scenario for an uncertainty band.',
   'status.starting': 'Starting the model…',
   'status.error': 'The model could not run: {error}',
+  'status.cancel': 'Cancel',
+  'status.cancelled': 'Cancelled. The charts show the last finished run; change a setting to run again.',
   'status.errorStale': 'The model could not run: {error}. The charts show the last run that worked.',
 
   'tab.overview': 'Overview',
@@ -396,6 +398,7 @@ export const en = {
   'msg.dismiss': 'Dismiss',
   'msg.unknownParam': 'The link’s parameter “{name}” is not known and was ignored.',
   'msg.badValue': 'The link’s value for “{name}” was not used ({detail}); the default is shown instead.',
+  'msg.clamped': 'The link’s value {value} for “{name}” is outside the control’s range; {to} is used instead.',
   'msg.unknownPreset': 'The link names a scenario “{value}” that does not exist; the status quo is shown instead.',
   'msg.badLang': 'The link asks for language “{value}”, which is not available.',
   'msg.oldVersion': 'This link was made with coopsim {version}; this is coopsim {current}, so numbers may differ.',
