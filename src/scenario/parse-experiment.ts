@@ -117,7 +117,7 @@ function factorFormProblems(factors: unknown): Problem[] {
   const out: Problem[] = [];
   for (const [path, spec] of Object.entries(factors)) {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) continue;
-    const key = Object.keys(spec).find((k) => k in FACTOR_OBJECT_FORMS) as keyof typeof FACTOR_OBJECT_FORMS | undefined;
+    const key = Object.keys(spec).find((k) => Object.hasOwn(FACTOR_OBJECT_FORMS, k)) as keyof typeof FACTOR_OBJECT_FORMS | undefined;
     if (!key) continue;
     const form = FACTOR_OBJECT_FORMS[key];
     const r = form.safeParse(spec, { reportInput: true });
