@@ -32,9 +32,9 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`\nfuzz campaign: ${runs} cases per property, seed ${seed}, ${seconds} s\n`);
-process.stdout.write('property    cases  accepted  rejected  escaped  slowest call  ran 3 years\n');
+process.stdout.write('property    cases  accepted  rejected  escaped  p99 call  slowest call  calls >100 ms  ran 3 years\n');
 for (const f of lines)
   process.stdout.write(
-    `${f.property.padEnd(10)} ${String(f.cases).padStart(6)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)} ${String(f.escaped).padStart(8)} ${`${f.maxMs.toFixed(1)} ms`.padStart(13)} ${String(f.ran ?? '–').padStart(12)}\n`,
+    `${f.property.padEnd(10)} ${String(f.cases).padStart(6)} ${String(f.accepted).padStart(9)} ${String(f.rejected).padStart(9)} ${String(f.escaped).padStart(8)} ${`${f.p99Ms.toFixed(1)} ms`.padStart(9)} ${`${f.maxMs.toFixed(1)} ms`.padStart(13)} ${String(f.over100Ms).padStart(14)} ${String(f.ran ?? '–').padStart(12)}\n`,
   );
 process.exit(r.status ?? 1);
