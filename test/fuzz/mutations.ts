@@ -89,15 +89,18 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.record({ from: fc.integer({ min: -2, max: 60 }), value: fc.oneof(fc.double({ min: -1, max: 2 }), fc.constantFrom(NaN, Infinity)) }), { maxLength: 8 }),
   fc.constantFrom(1001, 20_000).map((n) => Array.from({ length: n }, (_, i) => ({ from: i, value: 0.1 }))),
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(
-    JSON.parse('{"__proto__": {"polluted": 1}}'),
-    JSON.parse('{"constructor": {"prototype": {"polluted": 1}}}'),
-    { '': 1 },
-    { 'a.b': 1 },
-    { '🙂': 1 },
-    {},
-    [],
-  ),
+  // Made afresh for each case (JSON.parse), since mutations may change what they insert.
+  fc
+    .constantFrom(
+      '{"__proto__": {"polluted": 1}}',
+      '{"constructor": {"prototype": {"polluted": 1}}}',
+      '{"": 1}',
+      '{"a.b": 1}',
+      '{"🙂": 1}',
+      '{}',
+      '[]',
+    )
+    .map((text) => JSON.parse(text) as unknown),
 );
 
 /** A key to set or add: a real field name, or an odd one. */
