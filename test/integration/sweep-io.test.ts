@@ -8,8 +8,21 @@ import { coopsim } from '../helpers/cli.ts';
 const EXP = 'test/fixtures/experiments/io-grid.json';
 const SMALL = 'test/fixtures/experiments/small-grid.json';
 const CSV = ['runs.csv', 'years.csv', 'failures.csv'];
-/** Real small or read-only file systems need mount, so root (as in CI). */
-const root = process.getuid?.() === 0;
+/** Real small or read-only file systems need mount: root (as in CI) where mounting is allowed. */
+const root = process.getuid?.() === 0 && canMount();
+
+function canMount(): boolean {
+  const at = mkdtempSync(join(tmpdir(), 'coopsim-mount-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', at], { stdio: 'ignore' });
+    execFileSync('umount', [at], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(at, { recursive: true, force: true });
+  }
+}
 
 let base: string;
 const mounts: string[] = [];
