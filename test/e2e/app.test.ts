@@ -326,6 +326,21 @@ describe('browser app in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the last good charts, marked stale, when a formula fails mid-run', async () => {
+    const { page } = await open('?n=1');
+    await ensembleReady(page);
+    const charts = await page.locator('.view-slot svg').count();
+    expect(charts).toBeGreaterThan(0);
+    const lever = page.locator('.control[data-lever="taxRelief"]');
+    await lever.locator('details.formula summary').click();
+    await lever.locator('input.expression').fill('year >= 2 ? 1/(firms_cooperating_share - firms_cooperating_share) : 0');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'error', null, { timeout: WAIT });
+    expect(await page.getAttribute('.app', 'data-stale')).toBe('true');
+    await expect(page.locator('.status').textContent()).resolves.toMatch(/policy\.taxRelief: expression .* gave (NaN|Infinity) in year 2; the run stopped there\. The charts show the last run that worked/);
+    expect(await page.locator('.view-slot svg').count()).toBe(charts);
+    await page.close();
+  });
+
   it('the formula field is validated as you type', async () => {
     const { page } = await open('?n=1');
     const job = await ensembleReady(page);
