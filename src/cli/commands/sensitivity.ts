@@ -37,6 +37,7 @@ export function registerSensitivity(program: Command): void {
     .option('--confidence <level>', 'confidence level of the intervals', parseConfidence, 0.95)
     .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all)', collect)
     .option('--no-progress', 'no progress display on stderr')
+    .option('--allow-large', 'run worlds of more than 20,000,000 firm-years (firms × years) a run without asking')
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const experiment = loadExperiment(file);
       if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol')

@@ -5,6 +5,7 @@ import type { SweepManifest } from '../../output/sweep-manifest.ts';
 import { ExperimentAbortedError, runExperiment } from '../../runner/run-experiment.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import type { Shard } from '../../scenario/experiment-plan.ts';
+import { largestRunMessage } from '../../scenario/work-size.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
@@ -19,6 +20,8 @@ export interface SweepCliOptions {
   resume?: boolean;
   shard?: Shard;
   progress: boolean;
+  /** Run worlds of more than 20,000,000 firm-years without asking. */
+  allowLarge?: boolean;
 }
 
 /** `coopsim sweep EXP --out DIR`: every run of an experiment on all cores, streamed to CSV files. */
@@ -35,6 +38,7 @@ export function registerSweep(program: Command): void {
     .option('--resume', 'continue an interrupted sweep in --out: run only the missing runs')
     .option('--shard <i/n>', 'run only runs with run_id % n == i (for SLURM job arrays; merge the folders with coopsim merge)', parseShard)
     .option('--no-progress', 'no progress display on stderr')
+    .option('--allow-large', 'run worlds of more than 20,000,000 firm-years (firms × years) a run without asking')
     .action(async (file: string, opts: SweepCliOptions) => {
       const manifest = await sweepCommand(file, opts, 'sweep');
       reportOutcome(manifest, opts.out);
@@ -44,6 +48,8 @@ export function registerSweep(program: Command): void {
 /** Runs the sweep of the CLI (shared with `sensitivity`); maps directory and abort errors to user errors. */
 export async function sweepCommand(file: string, opts: SweepCliOptions, label: string): Promise<SweepManifest> {
   const experiment = loadExperiment(file);
+  const large = opts.allowLarge ? null : largestRunMessage(experiment);
+  if (large) throw new UserError(`${file}: its largest run: ${large}`, EXIT.badInput);
   const workers = opts.workers ?? availableParallelism();
   const reporter = opts.progress ? createProgressReporter(label) : null;
   const controller = new AbortController();
