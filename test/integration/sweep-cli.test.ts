@@ -182,7 +182,7 @@ describe('coopsim sweep', () => {
     expect(r.status).toBe(1);
     const last = r.stderr.trim().split('\n').pop();
     expect(last).toMatch(
-      /^coopsim: 3 of 9 runs failed \(see .*failures\.csv\); first: run 3 \(seed \d+\): policy\.taxRelief: expression "year >= 3 \? 1\/0 : 0" gave Infinity in year 3$/,
+      /^coopsim: 3 of 9 runs failed \(see .*failures\.csv\); first: run 3 \(seed \d+\): policy\.taxRelief: expression "year >= 3 \? 1\/\(0 \* fiscal_cost\) : 0" gave Infinity in year 3; the run stopped there$/,
     );
     const failures = read(out, 'failures.csv').trim().split('\n');
     expect(failures[0]).toBe('run_id,point,replicate,policy.taxRelief,seed,error');

@@ -70,17 +70,20 @@ describe('one writer per sweep folder', () => {
 
   it('lets exactly one of two --resume started at once write the folder', async () => {
     const out = dir('twice');
-    const first = start(SMALL, out, '--workers', '1');
+    const first = start(LONG, out, '--workers', '1');
     await waitFor(() => lineCount(join(out, 'runs.csv')) > 3, 'a few rows');
     first.child.kill('SIGKILL');
     await first.exited;
-    const a = start(SMALL, out, '--resume', '--workers', '1');
-    const b = start(SMALL, out, '--resume', '--workers', '1');
+    // The sweep left has hundreds of runs: the two overlap, whichever starts first.
+    const a = start(LONG, out, '--resume', '--workers', '2');
+    const b = start(LONG, out, '--resume', '--workers', '2');
     const results = await Promise.all([a.exited, b.exited]);
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([0, 3]);
     expect(results.find((r) => r.status === 3)?.stderr).toMatch(/is in use by coopsim sweep \(pid \d+ on host /);
-    for (const f of CSV) expect(read(out, f), f).toBe(read(dir('small-ref'), f));
+    const ids = runIds(out);
+    expect(ids).toEqual(Array.from({ length: 432 }, (_, i) => i));
+    expect(manifest(out)).toMatchObject({ status: 'complete', runs: { done: 432, failed: 0 } });
   });
 
   it('drops torn, merged and duplicate lines on resume with a count and runs those runs again', () => {
