@@ -17,7 +17,7 @@ const world = z.strictObject({
       'At most 2,000,000: a run holds about 300 + 85 × maxPartnersPerFirm bytes a firm (measured with Node 20: 470 B at 2 partners, ' +
       '980 B at 8, for 100,000 and 1,000,000 firms), so 2,000,000 firms need up to 2 GB a run (each sweep worker holds one) and about ' +
       '9 µs a firm-year, 18 s a year on one core; 10,000,000 firms at 8 partners failed to allocate their arrays. ' +
-      '`coopsim run` asks for --allow-large above 20,000,000 firm-years (about 3 minutes)',
+      '`coopsim run`, `sweep` and `sensitivity` ask for --allow-large above 20,000,000 firm-years a run (about 3 minutes)',
   ),
   maxPartnersPerFirm: int(2, 1, 8, `${A} firms rarely keep more than a couple of college partners`),
 });
