@@ -104,6 +104,13 @@ describe('URL codec', () => {
     ]);
   });
 
+  it('refuses a huge list index in a link at once, as --set does', () => {
+    const r = decodeUrl('economics.interns.99999999=1&law=1');
+    expect(r.state.edits).toEqual({ 'policy.law': 1 });
+    const p = r.problems.find((q) => q.kind === 'bad-value' && q.name === 'economics.interns.99999999');
+    expect(p && 'detail' in p ? p.detail : '').toMatch(/list index 99999999 is too large/);
+  });
+
   it('falls back per field: bad, unknown and out-of-range values', () => {
     const r = decodeUrl(
       'taxRelief=7&law=0.5&schools.facilities=banana&bogus=1&lang=fr&preset=nope&n=5&cmp=x&tab=y&ey=999&sel=z9&world.nope=3',
