@@ -1,3 +1,4 @@
+import { estimateRun } from '../scenario/work-size.ts';
 import { formatProblems, parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { VERSION } from '../version.ts';
@@ -295,6 +296,9 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
     if (options.rerun || scenarioChanged) requestRun();
   }
 
+  /** Firm-years above which an imported scenario asks first: the controls' largest world (20,000 firms, 50 years). */
+  const APP_CONFIRM_FIRM_YEARS = 1_000_000;
+
   async function importFile(file: File) {
     const text = await file.text();
     const r = parseScenarioText(text);
@@ -303,6 +307,21 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
       notices = [...notices, { id: ++noticeId, kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: () => problems }];
       renderMessages();
       return;
+    }
+    // A world beyond the controls' ranges runs only once the user has seen what it costs.
+    const size = estimateRun(r.value);
+    if (size.firmYears > APP_CONFIRM_FIRM_YEARS) {
+      const params = {
+        firms: r.value.world.firms,
+        years: r.value.years,
+        mb: Math.round(size.bytes / 1e6),
+        minutes: Math.max(1, Math.round(size.seconds / 60)),
+      };
+      if (!window.confirm(ctx.t('msg.confirmLarge', params))) {
+        notices = [...notices, { id: ++noticeId, kind: 'info', text: (t) => t('msg.largeDeclined', { file: file.name }) }];
+        renderMessages();
+        return;
+      }
     }
     const { preset, edits } = editsFromScenario(r.value);
     const name = r.value.name;

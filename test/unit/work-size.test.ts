@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/scenario/parse-experiment.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { estimateRun, largeRunMessage, largestRunMessage } from '../../src/scenario/work-size.ts';
+import { largestRunMessage } from '../../src/scenario/largest-run.ts';
+import { estimateRun, largeRunMessage } from '../../src/scenario/work-size.ts';
 
 const scenario = (input: unknown) => {
   const r = parseScenario(input);

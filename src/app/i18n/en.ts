@@ -398,6 +398,8 @@ export const en = {
   'msg.dismiss': 'Dismiss',
   'msg.unknownParam': 'The link’s parameter “{name}” is not known and was ignored.',
   'msg.badValue': 'The link’s value for “{name}” was not used ({detail}); the default is shown instead.',
+  'msg.confirmLarge': 'This scenario has {firms} firms over {years} years: a run needs about {mb} MB and {minutes} min per seed. Run it?',
+  'msg.largeDeclined': '{file} was not loaded: its world is larger than the app runs without asking.',
   'msg.clamped': 'The link’s value {value} for “{name}” is outside the control’s range; {to} is used instead.',
   'msg.unknownPreset': 'The link names a scenario “{value}” that does not exist; the status quo is shown instead.',
   'msg.badLang': 'The link asks for language “{value}”, which is not available.',

@@ -391,6 +391,8 @@ export const zhCN: Record<MessageKey, string> = {
   'msg.dismiss': '关闭',
   'msg.unknownParam': '链接参数“{name}”无法识别，已忽略。',
   'msg.badValue': '链接中“{name}”的取值未被采用（{detail}），改用默认值。',
+  'msg.confirmLarge': '该情景有 {firms} 家企业、{years} 年：每个种子的一次运行约需 {mb} MB 内存和 {minutes} 分钟。要运行吗？',
+  'msg.largeDeclined': '未载入 {file}：其规模超出应用无需确认即可运行的范围。',
   'msg.clamped': '链接中“{name}”的取值 {value} 超出控件范围，改用 {to}。',
   'msg.unknownPreset': '链接中的情景“{value}”不存在，改为显示现状。',
   'msg.badLang': '链接要求的语言“{value}”不可用。',

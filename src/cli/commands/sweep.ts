@@ -5,7 +5,7 @@ import type { SweepManifest } from '../../output/sweep-manifest.ts';
 import { ExperimentAbortedError, runExperiment } from '../../runner/run-experiment.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import type { Shard } from '../../scenario/experiment-plan.ts';
-import { largestRunMessage } from '../../scenario/work-size.ts';
+import { largestRunMessage } from '../../scenario/largest-run.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
