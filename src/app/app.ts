@@ -18,9 +18,13 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
     shell.stateChanged(change);
     if (change.rerun) loop.request();
   });
-  const loop = createRunLoop(root, runs, store, { status: (s) => shell.setStatus(s), show: (r) => shell.showResults(r) });
+  const loop = createRunLoop(root, runs, store, {
+    status: (s) => shell.setStatus(s),
+    show: (r) => shell.showResults(r),
+    cancellable: (shown) => shell.setCancellable(shown),
+  });
   const header = createHeaderActions(store, loop, (notice) => shell.notify(notice));
-  const shell = createPageShell(root, { store, runs, results: () => loop.results, header });
+  const shell = createPageShell(root, { store, runs, results: () => loop.results, header, cancel: () => loop.cancel() });
 
   if (decoded.problems.length) {
     const problems = decoded.problems;

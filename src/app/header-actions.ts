@@ -1,3 +1,4 @@
+import { estimateRun } from '../scenario/work-size.ts';
 import { formatProblems, parseScenarioText } from '../scenario/parse.ts';
 import { download, fileSlug } from './export/download.ts';
 import { resultsJson, runCsv } from './export/results-export.ts';
@@ -7,6 +8,9 @@ import type { Lang } from './state/app-state.ts';
 import { editsFromScenario, scenarioFile } from './state/scenario-edits.ts';
 import type { HeaderActions } from './views/header-view.ts';
 import type { Notice } from './views/messages-view.ts';
+
+/** Firm-years above which an imported scenario asks first: the controls' largest world (20,000 firms, 50 years). */
+const APP_CONFIRM_FIRM_YEARS = 1_000_000;
 
 /** What the header's buttons do: presets, language, the link, exports and the scenario import. */
 export function createHeaderActions(
@@ -21,6 +25,20 @@ export function createHeaderActions(
       const problems = formatProblems(r.problems).split('\n');
       notify({ kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: () => problems });
       return;
+    }
+    // A world beyond the controls' ranges runs only once the user has seen what it costs.
+    const size = estimateRun(r.value);
+    if (size.firmYears > APP_CONFIRM_FIRM_YEARS) {
+      const params = {
+        firms: r.value.world.firms,
+        years: r.value.years,
+        mb: Math.round(size.bytes / 1e6),
+        minutes: Math.max(1, Math.round(size.seconds / 60)),
+      };
+      if (!window.confirm(store.ctx.t('msg.confirmLarge', params))) {
+        notify({ kind: 'info', text: (t) => t('msg.largeDeclined', { file: file.name }) });
+        return;
+      }
     }
     const { preset, edits } = editsFromScenario(r.value);
     const name = r.value.name;

@@ -25,6 +25,8 @@ export interface PageShell {
   notify(notice: Omit<Notice, 'id'>): void;
   /** Sets the status line. */
   setStatus(status: RunStatus): void;
+  /** Shows or hides the Cancel button beside the status line. */
+  setCancellable(shown: boolean): void;
   /** Shows new results in the summary and in the tab that draws them. */
   showResults(results: Results): void;
 }
@@ -35,10 +37,12 @@ export interface PageShellOptions {
   runs: RunService;
   results(): Results | null;
   header: HeaderActions;
+  /** Stops the run in progress (the Cancel button). */
+  cancel(): void;
 }
 
 /** Builds the page in `root` and returns how to redraw it. */
-export function createPageShell(root: HTMLElement, { store, runs, results, header }: PageShellOptions): PageShell {
+export function createPageShell(root: HTMLElement, { store, runs, results, header, cancel }: PageShellOptions): PageShell {
   const ctx = store.ctx;
   let notices: Notice[] = [];
   let noticeId = 0;
@@ -51,11 +55,13 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   const controlsSlot = h('div', { class: 'controls-slot' });
   const scenarioLine = h('div', { class: 'scenario-line' });
   const statusLine = h('p', { class: 'status', role: 'status' });
+  // Shown when a run has taken over a second: stops it (the charts keep the last finished run).
+  const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancel() });
   const summarySlot = h('div', { class: 'summary-slot' });
   const tabs = h('nav', { class: 'tabs', role: 'tablist' });
   const viewSlot = h('div', { class: 'view-slot' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, statusLine, summarySlot, tabs, viewSlot, footer);
+  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, tabs, viewSlot, footer);
   root.classList.add('app');
   replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
@@ -97,6 +103,7 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   function renderStatus() {
     statusLine.textContent = ctx.t(status.key, status.params);
     statusLine.dataset.kind = status.key;
+    cancelButton.textContent = ctx.t('status.cancel');
   }
 
   function renderSummary() {
@@ -205,6 +212,9 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     setStatus(next) {
       status = next;
       renderStatus();
+    },
+    setCancellable(shown) {
+      cancelButton.hidden = !shown;
     },
     showResults(shown) {
       renderSummary();

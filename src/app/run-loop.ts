@@ -29,6 +29,8 @@ export interface RunStatus {
 export interface RunLoopOutput {
   status(status: RunStatus): void;
   show(results: Results): void;
+  /** Shows or hides the Cancel button: shown once a run has taken over a second. */
+  cancellable(shown: boolean): void;
 }
 
 /** The app's runs: each request runs a one-seed preview, then the ensemble; newer requests win. */
@@ -39,6 +41,8 @@ export interface RunLoop {
   readonly results: Results | null;
   /** The latest preview: the first seed of the scenario and its baseline. */
   readonly preview: PairedPreview | null;
+  /** Stops whatever runs; the charts keep the last finished run, marked stale. */
+  cancel(): void;
 }
 
 /**
@@ -50,8 +54,17 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
   let results: Results | null = null;
   let preview: PairedPreview | null = null;
   let jobId = 0;
+  let cancelTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Hides the Cancel button once nothing runs. */
+  function runEnded() {
+    if (cancelTimer) clearTimeout(cancelTimer);
+    cancelTimer = null;
+    out.cancellable(false);
+  }
 
   function show(job: Job, r: PairedEnsemble, ensemble: boolean) {
+    delete root.dataset.stale;
     results = {
       job: job.id,
       seeds: job.seeds.slice(0, r.current.length),
@@ -68,14 +81,15 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
 
   // Bursts of requests coalesce to the latest.
   const scheduler = createLatestScheduler<Job, PairedPreview, PairedEnsemble>({
-    preview(job) {
+    preview(job, signal) {
       root.dataset.previewsRun = String(Number(root.dataset.previewsRun ?? 0) + 1);
-      return pairedPreview(runs, job);
+      return pairedPreview(runs, job, signal);
     },
     refine: (job, p, signal) => pairedEnsemble(runs, job, p, signal),
     onPreview(job, p, stale) {
       preview = p;
       const single = job.seeds.length === 1;
+      if (single && !stale) runEnded();
       show(job, { current: [p.current], baseline: [p.baseline] }, single);
       out.status(single ? { key: 'status.single', params: { seed: job.seeds[0] } } : { key: 'status.quick', params: { n: job.seeds.length } });
       root.dataset.phase = single ? 'ensemble' : 'preview';
@@ -86,6 +100,7 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
       if (stale) root.dataset.phase = 'preview';
     },
     onRefined(job, r) {
+      runEnded();
       if (job.seeds.length === 1) return;
       show(job, r, true);
       out.status({
@@ -98,8 +113,12 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
       root.dataset.ensemblesShown = String(Number(root.dataset.ensemblesShown ?? 0) + 1);
     },
     onError(_job, e) {
-      out.status({ key: 'status.error', params: { error: (e as Error)?.message ?? String(e) } });
+      runEnded();
+      const error = ((e as Error)?.message ?? String(e)).split('\n')[0];
+      // The charts keep the last run that worked, marked stale, beside the message.
+      out.status({ key: results ? 'status.errorStale' : 'status.error', params: { error } });
       root.dataset.phase = 'error';
+      if (results) root.dataset.stale = 'true';
     },
   });
 
@@ -115,6 +134,18 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
         scenario,
         seeds: ensembleSeeds(scenario.seed, state.ensemble),
       });
+      if (cancelTimer) clearTimeout(cancelTimer);
+      cancelTimer = setTimeout(() => {
+        cancelTimer = null;
+        if (scheduler.busy) out.cancellable(true);
+      }, 1000);
+    },
+    cancel() {
+      scheduler.cancel();
+      runEnded();
+      out.status({ key: 'status.cancelled', params: {} });
+      root.dataset.phase = 'cancelled';
+      if (results) root.dataset.stale = 'true';
     },
     get results() {
       return results;

@@ -3,6 +3,18 @@ import { LEVER_NAMES, LEVER_RANGE, POLICY_DEFAULTS, type LeverName, type Scenari
 import type { LeverValue } from '../scenario/lever.ts';
 import { EXPRESSION_VARIABLES } from './metrics.ts';
 
+/** A lever that gave no finite number during a run: names the lever and the year, in one line. */
+export class LeverError extends Error {
+  readonly lever: LeverName;
+  readonly year: number;
+  constructor(lever: LeverName, year: number, message: string) {
+    super(message);
+    this.name = 'LeverError';
+    this.lever = lever;
+    this.year = year;
+  }
+}
+
 /** A lever value resolved for a run: gives the value for a year and last year's metrics. */
 export type LeverFn = (year: number, metrics: Readonly<Record<string, number>>) => number;
 
@@ -29,7 +41,7 @@ export function compileLever(name: LeverName, value: LeverValue): LeverFn {
       for (const v of expr.variables) scope[v] = v === 'year' ? year : metrics[v];
       const out = expr.evaluate(scope);
       if (!Number.isFinite(out))
-        throw new Error(`policy.${name}: expression ${JSON.stringify(value)} gave ${out} in year ${year}`);
+        throw new LeverError(name, year, `policy.${name}: expression ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)} gave ${out} in year ${year}; the run stopped there`);
       return clampTo(out);
     };
   }

@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, folderLockHolder, isLockFile, lockFolder } from './folder-lock.ts';
+import { ioErrorMessage, isIoError } from './io-error-message.ts';
 import { atomicWrite, readManifest, SweepDirectoryError } from './sweep-directory.ts';
 import { MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from './sweep-manifest.ts';
 import { lineRunId, SWEEP_FILES } from './sweep-rows.ts';
@@ -39,8 +41,25 @@ const LIST_LIMIT = 20;
  */
 export function mergeSweeps(dirs: readonly string[], out: string): MergeResult {
   if (dirs.length === 0) throw new SweepDirectoryError('no sweep folders to merge');
-  if (existsSync(out) && readdirSync(out).length > 0)
-    throw new SweepDirectoryError(`${out} is not empty; merge into a new or empty folder`);
+  for (const d of dirs) {
+    const holder = existsSync(d) ? folderLockHolder(d) : null;
+    if (holder)
+      throw new SweepDirectoryError(`${d} is still being written by ${holder === 'unknown' ? 'another coopsim process' : describe(holder)}; merge when it has finished`);
+  }
+  const lock = lockFolder(out, 'merge');
+  try {
+    if (readdirSync(out).some((f) => !f.endsWith('.tmp') && !isLockFile(f)))
+      throw new SweepDirectoryError(`${out} is not empty; merge into a new or empty folder`);
+    return mergeInto(dirs, out);
+  } catch (err) {
+    if (isIoError(err)) throw new SweepDirectoryError(`${ioErrorMessage(err, 'write the merged folder', out)}; fix it and merge again`);
+    throw err;
+  } finally {
+    lock.release();
+  }
+}
+
+function mergeInto(dirs: readonly string[], out: string): MergeResult {
   const sweeps = dirs.map(readSweep);
   const first = sweeps[0];
   for (const s of sweeps.slice(1)) {
@@ -81,7 +100,6 @@ export function mergeSweeps(dirs: readonly string[], out: string): MergeResult {
     );
   }
 
-  mkdirSync(out, { recursive: true });
   const ids = [...runs.keys()].sort((a, b) => a - b);
   const failedIds = [...failures.keys()].sort((a, b) => a - b);
   const manifest = mergedManifest(sweeps, ids.length, failedIds, failures);

@@ -40,7 +40,10 @@ export interface SweepManifest {
     done: number;
     failed: number;
   };
-  status: 'running' | 'complete' | 'incomplete';
+  /** `interrupted`: a session stopped on an error of the folder (see {@link SweepManifest.interrupted}). */
+  status: 'running' | 'complete' | 'incomplete' | 'interrupted';
+  /** Why the last session stopped early, when it did on an error of the folder (a full disk). */
+  interrupted?: { at: string; reason: string };
   started: string;
   finished: string | null;
   sessions: SweepSession[];

@@ -9,6 +9,12 @@ export interface CallOptions {
    * not sent again if its worker dies: its data went with the worker.
    */
   transfer?: Transferable[];
+  /**
+   * In a pool that lets aborted calls finish (to keep its workers warm), end the worker instead
+   * when the aborted call has already run this long on it: a run that is far from done would
+   * otherwise hold its worker, and every newer call behind it, until it ends.
+   */
+  terminateAfterMs?: number;
 }
 
 /** The names of the methods of a worker API. */

@@ -61,6 +61,10 @@ export interface RunExperimentOptions {
   baseDir?: string;
   /** The experiment's file, recorded in the manifest. */
   experimentFile?: string;
+  /** The command named in the output folder's lock (default "sweep"). */
+  command?: string;
+  /** Called with what opening `out` noted (a stale lock taken over, torn lines dropped). */
+  onNote?: (note: string) => void;
 }
 
 /** One finished run, in memory. */
@@ -130,13 +134,22 @@ export async function runExperiment(experiment: Experiment | unknown, options: R
   const workers = options.runner?.concurrency ?? options.workers ?? availableParallelism();
 
   if (options.out) {
+    // Stops the runs when the folder cannot be written (a full disk), as an abort would.
+    const stop = new AbortController();
+    const outer = options.signal;
+    const onAbort = () => stop.abort(outer?.reason);
+    if (outer?.aborted) stop.abort(outer.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
     const dir = openSweepDirectory(options.out, plan, {
       resume: options.resume ?? false,
       shard,
       hash,
       workers,
       experimentFile: options.experimentFile ?? null,
+      command: options.command,
+      onFatal: (err) => stop.abort(err),
     });
+    for (const note of dir.notes) options.onNote?.(note);
     const todo = plan.runIds(shard).filter((id) => !dir.done.has(id));
     const failures: RunFailure[] = [];
     let aborted = false;
@@ -151,7 +164,7 @@ export async function runExperiment(experiment: Experiment | unknown, options: R
             failures.push({ run_id: id, point: c.point, replicate: c.replicate, seed: c.seed, error });
             dir.fail(id, error);
           },
-          signal: options.signal,
+          signal: stop.signal,
           onProgress: options.onProgress,
           skipped: dir.done.size,
         });
@@ -165,6 +178,7 @@ export async function runExperiment(experiment: Experiment | unknown, options: R
       }
       throw err;
     } finally {
+      outer?.removeEventListener('abort', onAbort);
       if (ownRunner && runner) await runner.close();
     }
     const manifest = dir.finish();

@@ -30,6 +30,8 @@ interface Task {
   resolve(value: unknown): void;
   reject(err: unknown): void;
   onAbort?: () => void;
+  /** When the call was sent to its worker (performance.now()). */
+  sentAt?: number;
   /** The caller has its answer; a late answer of the worker is dropped. */
   done: boolean;
   /** Deaths of a worker while this call was the only one on it. */
@@ -156,6 +158,7 @@ export function createWorkerPool<Api extends RunApi = WorkerApi>(options: Worker
 
   const send = (slot: Slot, task: Task) => {
     task.slot = slot;
+    task.sentAt = performance.now();
     slot.tasks.push(task);
     const answered = (ok: boolean, value: unknown) => {
       if (task.slot !== slot || !slot.alive) return; // the worker died or was ended meanwhile
@@ -212,7 +215,9 @@ export function createWorkerPool<Api extends RunApi = WorkerApi>(options: Worker
     if (qi >= 0) queue.splice(qi, 1);
     const slot = task.slot;
     settle(task, false, abortReason(signal));
-    if (slot && onAbort === 'terminate') {
+    const limit = task.options.terminateAfterMs;
+    const long = limit !== undefined && task.sentAt !== undefined && performance.now() - task.sentAt >= limit;
+    if (slot && (onAbort === 'terminate' || long)) {
       // Stop the computation: end the worker and hand its other calls to the rest.
       retire(slot);
       resend(takeTasks(slot), 'was ended to stop another call');

@@ -21,6 +21,7 @@ const pair = (what: string) =>
 const listFactor = z
   .array(z.unknown())
   .min(1, { error: 'an empty list of values; give at least one' })
+  .max(10_000, { error: (iss) => `${(iss.input as unknown[]).length} values; at most 10000 allowed` })
   .describe('the values to try, in order (numbers, lever expressions or lists: whatever the field takes)');
 
 /** A factor as an evenly spaced range. */

@@ -96,7 +96,7 @@ export function compileExpression(source: string, allowedVariables: readonly str
       case 'SymbolNode': {
         const name = n.name as string;
         if (!allowed.has(name)) {
-          if (name in FUNCTIONS) fail(`function "${name}" must be called with arguments`);
+          if (Object.hasOwn(FUNCTIONS, name)) fail(`function "${name}" must be called with arguments`);
           const list = [...allowed];
           const hint = list.length > 6 ? `${list.slice(0, 4).join(', ')} or another output column` : list.join(', ');
           fail(`unknown variable "${name}"; allowed: ${hint}`);

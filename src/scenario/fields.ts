@@ -1,15 +1,60 @@
 import { z } from 'zod';
 
-/** Shows a user's value in an error message the way it appeared in the file. */
+/** Longest text of a value shown in a message. */
+const SHOW_LENGTH = 60;
+/** Longest string shown in a message (expressions are shown nearly whole). */
+const SHOW_STRING_LENGTH = 120;
+/** Deepest nesting of a value shown in a message. */
+const SHOW_DEPTH = 3;
+
+/**
+ * Shows a user's value in an error message the way it appeared in the file: a bounded prefix,
+ * depth- and length-limited, so that formatting costs the same for any value (a list nested
+ * thousands deep, a list of millions of items).
+ */
 export function show(value: unknown): string {
   if (value === undefined) return 'missing value';
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    const s = JSON.stringify(value);
-    return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return String(value);
-  }
+  if (typeof value === 'string')
+    return value.length > SHOW_STRING_LENGTH ? `${JSON.stringify(value.slice(0, SHOW_STRING_LENGTH - 3))}... (${value.length} characters)` : JSON.stringify(value);
+  const out = { text: '' };
+  preview(value, 0, out);
+  return out.text.length > SHOW_LENGTH ? `${out.text.slice(0, SHOW_LENGTH - 3)}...` : out.text;
+}
+
+/** Appends a preview of `v` to `out.text`, stopping once it is longer than {@link SHOW_LENGTH}. */
+function preview(v: unknown, depth: number, out: { text: string }): void {
+  if (out.text.length > SHOW_LENGTH) return;
+  if (typeof v === 'number') out.text += Number.isFinite(v) ? JSON.stringify(v) : String(v);
+  else if (typeof v === 'string') out.text += JSON.stringify(v.length > SHOW_LENGTH ? `${v.slice(0, SHOW_LENGTH)}...` : v);
+  else if (v === null || typeof v === 'boolean') out.text += String(v);
+  else if (Array.isArray(v)) {
+    if (depth >= SHOW_DEPTH) {
+      out.text += v.length === 0 ? '[]' : '[...]';
+      return;
+    }
+    out.text += '[';
+    for (let i = 0; i < v.length && out.text.length <= SHOW_LENGTH; i++) {
+      if (i > 0) out.text += ',';
+      preview(v[i], depth + 1, out);
+    }
+    out.text += ']';
+  } else if (typeof v === 'object') {
+    if (depth >= SHOW_DEPTH) {
+      out.text += '{...}';
+      return;
+    }
+    out.text += '{';
+    let first = true;
+    for (const key in v as Record<string, unknown>) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      if (out.text.length > SHOW_LENGTH) break;
+      if (!first) out.text += ',';
+      first = false;
+      out.text += `${JSON.stringify(key.length > SHOW_LENGTH ? key.slice(0, SHOW_LENGTH) : key)}:`;
+      preview((v as Record<string, unknown>)[key], depth + 1, out);
+    }
+    out.text += '}';
+  } else out.text += String(v);
 }
 
 /** Formats a numeric range for messages, e.g. "0–1" or "at least 1". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { show, rangeText } from './fields.ts';
 import { compileExpression } from './expression.ts';
+import { MAX_LEVER_STEPS } from './input-limits.ts';
 import { EXPRESSION_VARIABLES } from '../model/metrics.ts';
 
 /** A lever's value over time: a constant, steps from given years on, or an expression. */
@@ -27,6 +28,7 @@ export function lever(def: number, min: number, max: number, doc: string) {
   const steps = z
     .array(step)
     .min(1, { error: 'an empty list of steps; give at least one {"from": year, "value": v}' })
+    .max(MAX_LEVER_STEPS, { error: (iss) => `${(iss.input as unknown[]).length} steps; at most ${MAX_LEVER_STEPS} allowed (one a year is the most that can matter)` })
     .superRefine((list, ctx) => {
       for (let i = 1; i < list.length; i++) {
         if (list[i].from <= list[i - 1].from)

@@ -4,6 +4,7 @@ import { distributionProblem, factorKind, factorQuantile, isBounded, isEnumerabl
 import { experimentSchema, FACTOR_OBJECT_FORMS, MAX_RUNS, MAX_SOBOL_FACTORS, type DesignSpec, type ExperimentFile } from './experiment-schema.ts';
 import { show } from './fields.ts';
 import { issuesToProblems, parseScenario, type Problem, type Result } from './parse.ts';
+import { checkInputShape } from './input-limits.ts';
 import { setPath } from './set-path.ts';
 
 /** A year a summary column is taken at: a year number, or the run's last year. */
@@ -47,6 +48,8 @@ export interface ParseExperimentOptions {
 export function parseExperiment(input: unknown, options: ParseExperimentOptions = {}): Result<Experiment> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return fail([{ path: '', message: `an experiment must be a JSON object, not ${show(input)}` }]);
+  const shape = checkInputShape(input);
+  if (shape.length > 0) return fail(shape);
   const r = experimentSchema.safeParse(input, { reportInput: true });
   if (!r.success) {
     const precise = factorFormProblems((input as Record<string, unknown>).factors);
@@ -118,7 +121,7 @@ function factorFormProblems(factors: unknown): Problem[] {
   const out: Problem[] = [];
   for (const [path, spec] of Object.entries(factors)) {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) continue;
-    const key = Object.keys(spec).find((k) => k in FACTOR_OBJECT_FORMS) as keyof typeof FACTOR_OBJECT_FORMS | undefined;
+    const key = Object.keys(spec).find((k) => Object.hasOwn(FACTOR_OBJECT_FORMS, k)) as keyof typeof FACTOR_OBJECT_FORMS | undefined;
     if (!key) continue;
     const form = FACTOR_OBJECT_FORMS[key];
     const r = form.safeParse(spec, { reportInput: true });

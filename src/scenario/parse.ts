@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { show } from './fields.ts';
+import { checkInputShape, stripBom } from './input-limits.ts';
+import { leverYearErrors } from './lever-check.ts';
 
 /** One problem found in user input: where, and what is wrong. */
 export interface Problem {
@@ -77,16 +79,20 @@ export function issuesToProblems(schema: z.ZodType, issues: readonly z.core.$Zod
 export function parseScenario(input: unknown): Result<Scenario> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, problems: [{ path: '', message: `a scenario must be a JSON object, not ${show(input)}` }] };
+  const shape = checkInputShape(input);
+  if (shape.length > 0) return { ok: false, problems: shape };
   const r = scenarioSchema.safeParse(input, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data };
-  return { ok: false, problems: issuesToProblems(scenarioSchema, r.error.issues) };
+  if (!r.success) return { ok: false, problems: issuesToProblems(scenarioSchema, r.error.issues) };
+  const levers = leverYearErrors(r.data);
+  if (levers.length > 0) return { ok: false, problems: levers };
+  return { ok: true, value: r.data };
 }
 
 /** Parses scenario text (JSON), reporting syntax errors with their position. */
 export function parseScenarioText(text: string): Result<Scenario> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(stripBom(text));
   } catch (err) {
     return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(err as Error).message}` }] };
   }

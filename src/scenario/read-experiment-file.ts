@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { INPUT_LIMITS, stripBom } from './input-limits.ts';
 import type { Result } from './parse.ts';
 import { parseExperiment, type Experiment } from './parse-experiment.ts';
 
@@ -7,13 +8,16 @@ import { parseExperiment, type Experiment } from './parse-experiment.ts';
 export function readJsonResult(path: string): Result<unknown> {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > INPUT_LIMITS.fileBytes)
+      return { ok: false, problems: [{ path: '', message: `${path}: a file of ${size} bytes; scenario and experiment files may have at most ${INPUT_LIMITS.fileBytes} bytes` }] };
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, problems: [{ path: '', message: code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? (err as Error).message})` }] };
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(stripBom(text)) };
   } catch (err) {
     return { ok: false, problems: [{ path: '', message: `${path}: not valid JSON: ${(err as Error).message}` }] };
   }

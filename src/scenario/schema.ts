@@ -9,7 +9,16 @@ const world = z.strictObject({
   regions: int(4, 1, 1000, `${A} a province-sized slice with a few prefecture-level labour markets`),
   sectors: int(4, 1, 100, `${A} a few industry sectors, each served by matching majors`),
   schools: int(60, 1, 100000, `${A} a province's higher-vocational colleges (China had 1,547 in 2023, MODEL.md §5)`),
-  firms: int(3000, 1, 10000000, `${A} about 50 potential partner firms per college keeps the default run fast; national.json uses 100,000`),
+  firms: int(
+    3000,
+    1,
+    2_000_000,
+    `${A} about 50 potential partner firms per college keeps the default run fast; national.json uses 100,000. ` +
+      'At most 2,000,000: a run holds about 300 + 85 × maxPartnersPerFirm bytes a firm (measured with Node 20: 470 B at 2 partners, ' +
+      '980 B at 8, for 100,000 and 1,000,000 firms), so 2,000,000 firms need up to 2 GB a run (each sweep worker holds one) and about ' +
+      '9 µs a firm-year, 18 s a year on one core; 10,000,000 firms at 8 partners failed to allocate their arrays. ' +
+      '`coopsim run`, `sweep` and `sensitivity` ask for --allow-large above 20,000,000 firm-years a run (about 3 minutes)',
+  ),
   maxPartnersPerFirm: int(2, 1, 8, `${A} firms rarely keep more than a couple of college partners`),
 });
 
@@ -171,7 +180,13 @@ export const scenarioSchema = z.strictObject({
     .record(z.string(), z.string())
     .default({})
     .describe('where each number set in this file comes from: field path → source or "assumption: reason"'),
-  years: int(20, 1, 500, `${A} two decades shows slow capability feedbacks`),
+  years: int(
+    20,
+    1,
+    500,
+    `${A} two decades shows slow capability feedbacks. At most 500: a year adds only its metrics row (under 1 KB) to a run's memory, ` +
+      'but its time grows with the years (about 9 µs a firm-year), so 500 years of 2,000,000 firms would take 2.5 hours',
+  ),
   seed: int(1, 0, 4294967295, 'any seed; runs are reproducible for a given seed'),
   world: world.default(world.parse({})),
   schools: schools.default(schools.parse({})),

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from './input-limits.ts';
 import type { Result } from './parse.ts';
 
 /**
@@ -8,7 +9,16 @@ import type { Result } from './parse.ts';
 export function setPath(target: unknown, path: string, value: unknown): Result<Record<string, unknown>> {
   if (typeof target !== 'object' || target === null || Array.isArray(target))
     return { ok: false, problems: [{ path: '', message: 'the document is not an object' }] };
+  if (path.length > 200) return { ok: false, problems: [{ path: `${path.slice(0, 40)}...`, message: `a field path of ${path.length} characters; at most 200 allowed` }] };
   const keys = path.split('.');
+  if (keys.length > INPUT_LIMITS.pathParts)
+    return { ok: false, problems: [{ path, message: `a field path of ${keys.length} parts; at most ${INPUT_LIMITS.pathParts} allowed` }] };
+  const index = keys.find((k) => /^\d+$/.test(k) && Number(k) > INPUT_LIMITS.pathIndex);
+  if (index !== undefined)
+    return {
+      ok: false,
+      problems: [{ path, message: `list index ${index.length > 12 ? `${index.slice(0, 12)}...` : index} is too large; lists in a scenario have at most ${INPUT_LIMITS.pathIndex + 1} items (index 0–${INPUT_LIMITS.pathIndex})` }],
+    };
   if (keys.some((k) => k === '' || k === '__proto__' || k === 'constructor' || k === 'prototype'))
     return { ok: false, problems: [{ path, message: 'not a valid field path; write it like policy.taxRelief' }] };
   const root = structuredClone(target) as Record<string, unknown>;

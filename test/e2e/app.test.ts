@@ -306,6 +306,43 @@ describe('browser app in Chromium', () => {
     }
   });
 
+  it('clamps a huge world in a link with a note, and cancels a long run on request', async () => {
+    const { page, errors } = await open('?n=1&world.firms=10000000&years=500');
+    await expect(page.locator('.messages').textContent({ timeout: WAIT })).resolves.toMatch(/10000000 for “world\.firms” is outside the control’s range; 20000 is used instead/);
+    // 20,000 firms for 50 years takes seconds: the Cancel button appears after one.
+    await page.locator('.cancel-run:not([hidden])').waitFor({ timeout: WAIT });
+    await page.locator('.cancel-run').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'cancelled', null, { timeout: WAIT });
+    expect(await page.locator('.cancel-run').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a formula that is not finite in one of the years, naming the year', async () => {
+    const { page } = await open('?n=1');
+    await ensembleReady(page);
+    const lever = page.locator('.control[data-lever="taxRelief"]');
+    await lever.locator('details.formula summary').click();
+    await lever.locator('input.expression').fill('1/(year-3)');
+    await expect(lever.locator('.expr-status.bad').textContent()).resolves.toMatch(/1\/\(year-3\) is not finite in year 3 \(gives Infinity\)/);
+    await page.close();
+  });
+
+  it('keeps the last good charts, marked stale, when a formula fails mid-run', async () => {
+    const { page } = await open('?n=1');
+    await ensembleReady(page);
+    const charts = await page.locator('.view-slot svg').count();
+    expect(charts).toBeGreaterThan(0);
+    const lever = page.locator('.control[data-lever="taxRelief"]');
+    await lever.locator('details.formula summary').click();
+    await lever.locator('input.expression').fill('year >= 2 ? 1/(firms_cooperating_share - firms_cooperating_share) : 0');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'error', null, { timeout: WAIT });
+    expect(await page.getAttribute('.app', 'data-stale')).toBe('true');
+    await expect(page.locator('.status').textContent()).resolves.toMatch(/policy\.taxRelief: expression .* gave (NaN|Infinity) in year 2; the run stopped there\. The charts show the last run that worked/);
+    expect(await page.locator('.view-slot svg').count()).toBe(charts);
+    await page.close();
+  });
+
   it('the formula field is validated as you type', async () => {
     const { page } = await open('?n=1');
     const job = await ensembleReady(page);

@@ -109,7 +109,7 @@ describe('coopsim sweep', () => {
       expect(ids).toHaveLength(8);
     }
     const partial = coopsim(['merge', dir('shard-0'), dir('shard-2'), '--out', dir('merged-partial')]);
-    expect(partial.status).toBe(1);
+    expect(partial.status).toBe(3);
     expect(partial.stderr).toMatch(/incomplete: 8 of 24 runs missing \(runs 1, 4, 7, 10, 13, 16, 19, 22\); missing shards or unfinished ones: 1\/3/);
     const merged = coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), '--out', dir('merged')]);
     expect(merged.status).toBe(0);
@@ -119,7 +119,7 @@ describe('coopsim sweep', () => {
     expect(coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), dir('shard-1'), '--out', dir('merged-again')]).status).toBe(0);
     expectSameFiles(dir('merged-again'), dir('w1'));
     const other = coopsim(['merge', dir('shard-0'), dir('long-ref'), '--out', dir('merged-bad')]);
-    expect(other.status).toBe(2);
+    expect(other.status).toBe(3);
     expect(other.stderr).toMatch(/holds a different experiment/);
     // The output folder is not empty: an output problem.
     expect(coopsim(['merge', dir('shard-0'), dir('shard-1'), dir('shard-2'), '--out', dir('merged')]).status).toBe(3);
@@ -184,7 +184,7 @@ describe('coopsim sweep', () => {
     expect(r.status).toBe(1);
     const last = r.stderr.trim().split('\n').pop();
     expect(last).toMatch(
-      /^coopsim: 3 of 9 runs failed \(see .*failures\.csv\); first: run 3 \(seed \d+\): policy\.taxRelief: expression "year >= 3 \? 1\/0 : 0" gave Infinity in year 3$/,
+      /^coopsim: 3 of 9 runs failed \(see .*failures\.csv\); first: run 3 \(seed \d+\): policy\.taxRelief: expression "year >= 3 \? 1\/\(0 \* fiscal_cost\) : 0" gave Infinity in year 3; the run stopped there$/,
     );
     const failures = read(out, 'failures.csv').trim().split('\n');
     expect(failures[0]).toBe('run_id,point,replicate,policy.taxRelief,seed,error');

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLatestRequest } from '../../src/app/runner/latest-request.ts';
-import { createLatestScheduler, isAbort } from '../../src/app/runner/latest-scheduler.ts';
+import { createLatestScheduler, isAbort, PREVIEW_PATIENCE_MS } from '../../src/app/runner/latest-scheduler.ts';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -11,6 +11,58 @@ function deferred<T>() {
 }
 
 describe('latest-wins scheduler', () => {
+  /** A preview that never ends by itself (a huge world) and rejects when its signal fires. */
+  const endless = (started: number[]) => (job: number, signal: AbortSignal) => {
+    started.push(job);
+    return new Promise<number>((_resolve, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+  };
+
+  it('aborts a preview that has run its patience for a newer request, which is then run', async () => {
+    vi.useFakeTimers();
+    try {
+      const started: number[] = [];
+      const shown: number[] = [];
+      const s = createLatestScheduler<number, number, number>({
+        preview: (job, signal) => (job === 1 ? endless(started)(job, signal) : (started.push(job), Promise.resolve(job))),
+        refine: async (job) => job,
+        onPreview: (job) => shown.push(job),
+        onRefined: () => {},
+        onError: (_j, e) => {
+          throw e;
+        },
+      });
+      s.request(1);
+      s.request(2);
+      await vi.advanceTimersByTimeAsync(PREVIEW_PATIENCE_MS - 10);
+      expect(started).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(started).toEqual([1, 2]);
+      expect(shown).toEqual([2]);
+      expect(s.busy).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('cancels a preview in progress and delivers nothing for it', async () => {
+    const started: number[] = [];
+    const delivered: string[] = [];
+    const s = createLatestScheduler<number, number, number>({
+      preview: endless(started),
+      refine: async (job) => job,
+      onPreview: (job) => delivered.push(`p${job}`),
+      onRefined: (job) => delivered.push(`r${job}`),
+      onError: (job) => delivered.push(`e${job}`),
+    });
+    s.request(1);
+    expect(s.busy).toBe(true);
+    s.cancel();
+    await tick();
+    expect(s.busy).toBe(false);
+    expect(delivered).toEqual([]);
+    expect(s.latest).toBeUndefined();
+  });
+
   it('coalesces a burst: runs the first and the last request only, aborts stale refinements', async () => {
     const previews: number[] = [];
     const shown: string[] = [];

@@ -1,3 +1,4 @@
+import { LEVER_SPECS } from '../../src/app/state/controls-catalog.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeUrl, encodeUrl } from '../../src/app/url/url-codec.ts';
 import { decodeLever, encodeLever } from '../../src/app/url/link-values.ts';
@@ -95,11 +96,29 @@ describe('URL codec', () => {
     }
   });
 
+  it('clamps a huge world in a link to the controls\' ranges, with a note for each', () => {
+    const r = decodeUrl('world.firms=10000000&years=500');
+    expect(r.state.edits).toEqual({ 'world.firms': 20000, years: 50 });
+    expect(r.problems).toEqual([
+      { kind: 'clamped', name: 'world.firms', value: '10000000', to: 20000 },
+      { kind: 'clamped', name: 'years', value: '500', to: 50 },
+    ]);
+  });
+
+  it('refuses a huge list index in a link at once, as --set does', () => {
+    const r = decodeUrl('economics.interns.99999999=1&law=1');
+    expect(r.state.edits).toEqual({ 'policy.law': 1 });
+    const p = r.problems.find((q) => q.kind === 'bad-value' && q.name === 'economics.interns.99999999');
+    expect(p && 'detail' in p ? p.detail : '').toMatch(/list index 99999999 is too large/);
+  });
+
   it('falls back per field: bad, unknown and out-of-range values', () => {
     const r = decodeUrl(
       'taxRelief=7&law=0.5&schools.facilities=banana&bogus=1&lang=fr&preset=nope&n=5&cmp=x&tab=y&ey=999&sel=z9&world.nope=3',
     );
-    expect(r.state.edits).toEqual({ 'policy.law': 0.5 });
+    // A number outside the control's range is clamped into it, with a note.
+    const taxMax = LEVER_SPECS.find((c) => c.path === 'policy.taxRelief')?.max;
+    expect(r.state.edits).toEqual({ 'policy.law': 0.5, 'policy.taxRelief': taxMax });
     expect(r.state.lang).toBe('en');
     expect(r.state.preset).toBe('baseline');
     expect(r.state.ensemble).toBe(32);
@@ -108,7 +127,7 @@ describe('URL codec', () => {
     const kinds = r.problems.map((p) => ('name' in p ? `${p.kind}:${p.name}` : p.kind));
     expect(kinds).toEqual(
       expect.arrayContaining([
-        'bad-value:taxRelief',
+        'clamped:taxRelief',
         'bad-value:schools.facilities',
         'unknown-param:bogus',
         'bad-lang',
@@ -121,8 +140,7 @@ describe('URL codec', () => {
         'bad-value:world.nope',
       ]),
     );
-    const range = r.problems.find((p) => p.kind === 'bad-value' && p.name === 'taxRelief');
-    expect(range && 'detail' in range ? range.detail : '').toMatch(/too large/);
+    expect(r.problems.find((p) => p.kind === 'clamped' && p.name === 'taxRelief')).toEqual({ kind: 'clamped', name: 'taxRelief', value: '7', to: taxMax });
   });
 
   it('round-trips the game panel: sliders, start points (none too) and agent-based runs', () => {

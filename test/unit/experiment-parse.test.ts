@@ -56,7 +56,7 @@ describe('experiment files', () => {
       'factors.policy.taxRelief: value 1.5: 1.5 is too large; expected 0–1',
     );
     expect(problemsOf({ design: { type: 'sobol', samples: 8 }, factors: { 'world.firms': { uniform: [100, 200] } } })).toMatch(
-      /^factors\.world\.firms: value 133\.33+\d*: .* is not an integer; expected an integer 1–10000000$/,
+      /^factors\.world\.firms: value 133\.33+\d*: .* is not an integer; expected an integer 1–2000000$/,
     );
     expect(problemsOf({ factors: { 'policy.taxRelief': { from: 0, to: 1 } } })).toMatch(/^factors\.policy\.taxRelief\.steps: missing/);
     expect(problemsOf({ design: { type: 'morris', trajectories: 2 }, factors: { 'policy.law': { uniform: [1, 0] } } })).toBe(

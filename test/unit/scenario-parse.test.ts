@@ -25,7 +25,7 @@ describe('parseScenario', () => {
       /^policy\.taxRelief: "banana" is not a number or an expression of year .*expected 0–1$/,
     );
     expect(problemsOf({ policy: { taxRelief: 2 } })).toBe('policy.taxRelief: 2 is too large; expected 0–1');
-    expect(problemsOf({ world: { firms: -5 } })).toBe('world.firms: -5 is too small; expected an integer 1–10000000');
+    expect(problemsOf({ world: { firms: -5 } })).toBe('world.firms: -5 is too small; expected an integer 1–2000000');
     expect(problemsOf({ years: 2.5 })).toBe('years: 2.5 is not an integer; expected an integer 1–500');
   });
 

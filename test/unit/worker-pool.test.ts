@@ -251,6 +251,22 @@ describe('worker pool (the app: priorities, call(), an abort lets the worker fin
     await pool.close();
   });
 
+  it('ends the worker of an aborted call that has run past terminateAfterMs, so the next call does not wait behind it', async () => {
+    const w = fakeWorkers(() => 'ok', 200);
+    const pool = app(w, 1);
+    const ctrl = new AbortController();
+    const a = pool.call('run', [req(1)], { signal: ctrl.signal, terminateAfterMs: 20 });
+    const b = pool.run(req(2));
+    await tick(40);
+    ctrl.abort();
+    await expect(a).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await b).seed).toBe(2);
+    // Run 2 went to a fresh worker; the first was ended rather than left to finish run 1.
+    expect(w.log).toEqual(['w0:1', 'w1:2']);
+    expect(w.started).toHaveLength(2);
+    await pool.close();
+  });
+
   it('calls other methods of the worker API, transferring data when asked', async () => {
     const w = fakeWorkers(() => 'ok');
     const pool = app(w, 1);

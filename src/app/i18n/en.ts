@@ -129,6 +129,7 @@ export const en = {
   'control.expressionHint': 'Advanced: a formula of year and last year’s results, e.g. {example}. Overrides the slider and timing.',
   'control.expressionOk': 'Valid — the lever follows this formula.',
   'control.expressionBad': 'Not used: {error}',
+  'control.expressionMayFail': 'Used, but may fail: {error}',
   'control.byFormula': 'by formula',
 
   'assumptions.schools': 'College conditions',
@@ -173,6 +174,9 @@ export const en = {
   'status.single': 'One run (seed {seed}). Choose more runs per scenario for an uncertainty band.',
   'status.starting': 'Starting the model…',
   'status.error': 'The model could not run: {error}',
+  'status.cancel': 'Cancel',
+  'status.cancelled': 'Cancelled. The charts show the last finished run; change a setting to run again.',
+  'status.errorStale': 'The model could not run: {error}. The charts show the last run that worked.',
 
   'tab.overview': 'Overview',
   'tab.network': 'Network, year by year',
@@ -394,6 +398,9 @@ export const en = {
   'msg.dismiss': 'Dismiss',
   'msg.unknownParam': 'The link’s parameter “{name}” is not known and was ignored.',
   'msg.badValue': 'The link’s value for “{name}” was not used ({detail}); the default is shown instead.',
+  'msg.confirmLarge': 'This scenario has {firms} firms over {years} years: a run needs about {mb} MB and {minutes} min per seed. Run it?',
+  'msg.largeDeclined': '{file} was not loaded: its world is larger than the app runs without asking.',
+  'msg.clamped': 'The link’s value {value} for “{name}” is outside the control’s range; {to} is used instead.',
   'msg.unknownPreset': 'The link names a scenario “{value}” that does not exist; the status quo is shown instead.',
   'msg.badLang': 'The link asks for language “{value}”, which is not available.',
   'msg.oldVersion': 'This link was made with coopsim {version}; this is coopsim {current}, so numbers may differ.',

@@ -123,6 +123,7 @@ export const zhCN: Record<MessageKey, string> = {
   'control.expressionHint': '高级：用年份和上一年结果写成的公式，例如 {example}。公式优先于滑块和实施时间。',
   'control.expressionOk': '有效——该政策按此公式取值。',
   'control.expressionBad': '未采用：{error}',
+  'control.expressionMayFail': '已采用，但可能失败：{error}',
   'control.byFormula': '按公式',
 
   'assumptions.schools': '院校条件',
@@ -167,6 +168,9 @@ export const zhCN: Record<MessageKey, string> = {
   'status.single': '单次运行（种子 {seed}）。增加运行次数可显示不确定性区间。',
   'status.starting': '正在启动模型…',
   'status.error': '模型无法运行：{error}',
+  'status.cancel': '取消',
+  'status.cancelled': '已取消。图表显示的是上一次完成的运行；修改任一设置即可重新运行。',
+  'status.errorStale': '模型无法运行：{error}。图表显示的是上一次成功的运行。',
 
   'tab.overview': '总览',
   'tab.network': '合作网络与逐年演变',
@@ -387,6 +391,9 @@ export const zhCN: Record<MessageKey, string> = {
   'msg.dismiss': '关闭',
   'msg.unknownParam': '链接参数“{name}”无法识别，已忽略。',
   'msg.badValue': '链接中“{name}”的取值未被采用（{detail}），改用默认值。',
+  'msg.confirmLarge': '该情景有 {firms} 家企业、{years} 年：每个种子的一次运行约需 {mb} MB 内存和 {minutes} 分钟。要运行吗？',
+  'msg.largeDeclined': '未载入 {file}：其规模超出应用无需确认即可运行的范围。',
+  'msg.clamped': '链接中“{name}”的取值 {value} 超出控件范围，改用 {to}。',
   'msg.unknownPreset': '链接中的情景“{value}”不存在，改为显示现状。',
   'msg.badLang': '链接要求的语言“{value}”不可用。',
   'msg.oldVersion': '此链接由 coopsim {version} 生成，当前为 coopsim {current}，数字可能略有不同。',

@@ -3,7 +3,10 @@
  * burst of requests only:
  * - a request that arrives while a preview runs waits; only the newest waiting request
  *   is kept (the others are dropped unseen), so there is never a queue of stale runs;
- * - a new request aborts the refinement in progress through its AbortSignal;
+ * - a new request aborts the refinement in progress through its AbortSignal, and the
+ *   preview too once it has run {@link PREVIEW_PATIENCE_MS} (a huge world must not hold
+ *   every later request behind it);
+ * - {@link LatestScheduler.cancel} aborts whatever runs;
  * - a preview that finishes is shown even if newer requests wait (the screen keeps up
  *   during a slider drag), a refinement only if no newer request came.
  */
@@ -14,11 +17,17 @@ export interface LatestScheduler<J> {
   readonly latest: J | undefined;
   /** Whether a preview or refinement is in progress. */
   readonly busy: boolean;
+  /** Aborts the preview and refinement in progress and drops the waiting request; nothing is delivered for them. */
+  cancel(): void;
 }
+
+/** How long a preview may run before a newer request aborts it instead of waiting for it. */
+export const PREVIEW_PATIENCE_MS = 1000;
 
 /** The work of a scheduler; `signal` fires when a newer job supersedes the refinement. */
 export interface ScheduledWork<J, P, R> {
-  preview(job: J): Promise<P>;
+  /** `signal` fires when the preview is cancelled or superseded after {@link PREVIEW_PATIENCE_MS}. */
+  preview(job: J, signal: AbortSignal): Promise<P>;
   refine(job: J, preview: P, signal: AbortSignal): Promise<R>;
   onPreview(job: J, result: P, stale: boolean): void;
   onRefined(job: J, result: R): void;
@@ -33,37 +42,66 @@ export function isAbort(e: unknown): boolean {
 /** Creates a latest-wins scheduler over `work`. */
 export function createLatestScheduler<J, P, R>(work: ScheduledWork<J, P, R>): LatestScheduler<J> {
   let latest: J | undefined;
-  let previewing = false;
+  let previewing: { job: J; ctrl: AbortController; started: number } | null = null;
   let refining: AbortController | null = null;
+  let patience: ReturnType<typeof setTimeout> | null = null;
+
+  const clearPatience = () => {
+    if (patience !== null) clearTimeout(patience);
+    patience = null;
+  };
 
   const startPreview = async (job: J) => {
-    previewing = true;
+    const ctrl = new AbortController();
+    const mine = { job, ctrl, started: performance.now() };
+    previewing = mine;
     let result: P;
     try {
-      result = await work.preview(job);
+      result = await work.preview(job, ctrl.signal);
     } catch (e) {
-      previewing = false;
-      if (latest === job) work.onError(job, e);
-      else void startPreview(latest as J);
+      if (previewing === mine) previewing = null;
+      clearPatience();
+      if (latest === undefined) return; // cancelled
+      if (latest === job) {
+        if (!ctrl.signal.aborted) work.onError(job, e);
+      } else void startPreview(latest);
       return;
     }
-    previewing = false;
+    if (previewing === mine) previewing = null;
+    clearPatience();
+    if (ctrl.signal.aborted) {
+      if (latest !== undefined && latest !== job) void startPreview(latest);
+      return;
+    }
     const stale = latest !== job;
     work.onPreview(job, result, stale);
     if (stale) {
-      void startPreview(latest as J);
+      if (latest !== undefined) void startPreview(latest);
       return;
     }
-    const ctrl = new AbortController();
-    refining = ctrl;
+    const refine = new AbortController();
+    refining = refine;
     try {
-      const refined = await work.refine(job, result, ctrl.signal);
-      if (!ctrl.signal.aborted && latest === job) work.onRefined(job, refined);
+      const refined = await work.refine(job, result, refine.signal);
+      if (!refine.signal.aborted && latest === job) work.onRefined(job, refined);
     } catch (e) {
-      if (!ctrl.signal.aborted && !isAbort(e) && latest === job) work.onError(job, e);
+      if (!refine.signal.aborted && !isAbort(e) && latest === job) work.onError(job, e);
     } finally {
-      if (refining === ctrl) refining = null;
+      if (refining === refine) refining = null;
     }
+  };
+
+  /** Aborts the running preview once it has run its patience, for the newer request waiting. */
+  const supersedePreview = () => {
+    const p = previewing;
+    if (!p || patience !== null) return;
+    const left = PREVIEW_PATIENCE_MS - (performance.now() - p.started);
+    if (left <= 0) p.ctrl.abort();
+    else
+      patience = setTimeout(() => {
+        patience = null;
+        if (previewing === p && latest !== p.job) p.ctrl.abort();
+      }, left);
   };
 
   return {
@@ -72,12 +110,20 @@ export function createLatestScheduler<J, P, R>(work: ScheduledWork<J, P, R>): La
       refining?.abort();
       refining = null;
       if (!previewing) void startPreview(job);
+      else supersedePreview();
+    },
+    cancel() {
+      latest = undefined;
+      clearPatience();
+      refining?.abort();
+      refining = null;
+      previewing?.ctrl.abort();
     },
     get latest() {
       return latest;
     },
     get busy() {
-      return previewing || refining !== null;
+      return previewing !== null || refining !== null;
     },
   };
 }

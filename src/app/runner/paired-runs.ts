@@ -22,10 +22,10 @@ export interface PairedEnsemble {
 }
 
 /** Runs the first seed of both scenarios ahead of any ensemble run. */
-export async function pairedPreview(runs: RunService, job: PairedJob): Promise<PairedPreview> {
+export async function pairedPreview(runs: RunService, job: PairedJob, signal?: AbortSignal): Promise<PairedPreview> {
   const [current, baseline] = await Promise.all([
-    runs.run(job.input, job.seeds[0], PRIORITY.preview),
-    runs.run(job.baselineInput, job.seeds[0], PRIORITY.preview),
+    runs.run(job.input, job.seeds[0], PRIORITY.preview, signal),
+    runs.run(job.baselineInput, job.seeds[0], PRIORITY.preview, signal),
   ]);
   return { current, baseline };
 }

@@ -6,6 +6,9 @@ import type { GameAbmOutput, GameAbmRequest } from '../../analysis/game/game-abm
 import type { WorkerPool } from '../../runner/worker-pool.ts';
 import { createBrowserWorkerPool } from './browser-pool.ts';
 
+/** An aborted run that has been on its worker this long ends the worker rather than finishing there. */
+export const STUCK_RUN_MS = 1000;
+
 /** Priorities of the pool's queue: what the user waits for first. */
 export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1 } as const;
 
@@ -55,7 +58,7 @@ export function createRunService(size = poolSize(globalThis.navigator?.hardwareC
         return hit;
       }
       const req: RunRequest = { scenario, seed };
-      const out = await pool.call('run', [req], { signal, priority });
+      const out = await pool.call('run', [req], { signal, priority, terminateAfterMs: STUCK_RUN_MS });
       remember(cache, key, out, 600);
       return out;
     },

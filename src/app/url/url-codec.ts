@@ -17,6 +17,15 @@ import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from '../state/
 import { decodeGame, encodeGame, GAME_LINK_PARAMS } from './game-link.ts';
 import { paramToPath, pathToParam, VIEW_PARAMS } from './link-paths.ts';
 import { decodeLever, decodeValue, encodeLever, encodeValue, MAX_VALUE_LENGTH } from './link-values.ts';
+import { ASSUMPTION_GROUPS, LEVER_SPECS } from '../state/controls-catalog.ts';
+
+/**
+ * The range of each control by scenario path: a link's number outside it is clamped into
+ * it, so no link asks for more than the app can run (a world of 10,000,000 firms for 500 years).
+ */
+const CONTROL_RANGE = new Map<string, { min: number; max: number }>(
+  [...LEVER_SPECS, ...ASSUMPTION_GROUPS.flatMap((g) => g.controls)].map((c) => [c.path, { min: c.min, max: c.max }]),
+);
 
 /**
  * Why part of a link was not used. The app shows each as a message and falls back to the
@@ -27,6 +36,7 @@ export type UrlProblem =
   | { kind: 'bad-value'; name: string; value: string; detail: string }
   | { kind: 'unknown-preset'; value: string }
   | { kind: 'bad-lang'; value: string }
+  | { kind: 'clamped'; name: string; value: string; to: number }
   | { kind: 'old-version'; version: string };
 
 /** What a link decodes to: a complete, valid state and what had to be dropped. */
@@ -119,6 +129,12 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
       }
       value = lever.value;
     } else value = decodeValue(path, raw);
+    const range = CONTROL_RANGE.get(path);
+    if (range && typeof value === 'number' && Number.isFinite(value) && (value < range.min || value > range.max)) {
+      const to = value < range.min ? range.min : range.max;
+      problems.push({ kind: 'clamped', name: name.slice(0, 80), value: raw.slice(0, 40), to });
+      value = to;
+    }
     const issues = checkEdit(state.preset, path, value);
     if (issues.length) {
       bad(name, raw, firstProblem(issues));

@@ -1,4 +1,7 @@
 import { compileExpression } from '../../scenario/expression.ts';
+import { createSimulation } from '../../model/simulate.ts';
+import { firstNonFiniteYear, nonFiniteText, readsResults } from '../../scenario/lever-check.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { EXPRESSION_VARIABLES } from '../../model/metrics.ts';
 import type { LeverValue } from '../../scenario/lever.ts';
 import type { AppContext } from '../app-context.ts';
@@ -8,6 +11,17 @@ import { fromLeverValue, toLeverValue, type LeverControl } from '../state/lever-
 import { valueAt } from '../state/scenario-edits.ts';
 
 let uid = 0;
+
+const initialCache = new WeakMap<Scenario, Record<string, number>>();
+/** The scenario's initial results (what year-0 expressions see), for the formula's dry run. */
+function initialMetrics(scenario: Scenario): Record<string, number> {
+  let m = initialCache.get(scenario);
+  if (!m) {
+    m = { ...createSimulation(scenario).world.lastMetrics } as Record<string, number>;
+    initialCache.set(scenario, m);
+  }
+  return m;
+}
 
 /** The value of a control as a number in its display form (e.g. "30%"). */
 export function controlNumber(ctx: AppContext, spec: ControlSpec, v: number): string {
@@ -193,9 +207,16 @@ export function leverControl(ctx: AppContext, spec: LeverSpec): HTMLElement {
           return;
         }
         const r = compileExpression(src, EXPRESSION_VARIABLES);
-        if (r.ok) {
-          exprStatus.textContent = t('control.expressionOk');
-          exprStatus.className = 'expr-status ok';
+        const fromResults = r.ok && readsResults(src);
+        const bad = r.ok ? firstNonFiniteYear(src, ctx.scenario.years, fromResults ? initialMetrics(ctx.scenario) : {}) : null;
+        if (r.ok && bad && !fromResults) {
+          exprStatus.textContent = t('control.expressionBad', { error: nonFiniteText(src, bad) });
+          exprStatus.className = 'expr-status bad';
+        } else if (r.ok) {
+          exprStatus.textContent = bad
+            ? t('control.expressionMayFail', { error: `${nonFiniteText(src, bad)} with the initial results` })
+            : t('control.expressionOk');
+          exprStatus.className = bad ? 'expr-status warn' : 'expr-status ok';
           c.expression = src;
           slider.disabled = true;
           apply();

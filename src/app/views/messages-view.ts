@@ -23,6 +23,8 @@ export function urlProblemText(p: UrlProblem, t: Translate): string {
       return t('msg.unknownPreset', { value: p.value });
     case 'bad-lang':
       return t('msg.badLang', { value: p.value });
+    case 'clamped':
+      return t('msg.clamped', { name: p.name, value: p.value, to: p.to });
     case 'old-version':
       return t('msg.oldVersion', { version: p.version, current: VERSION });
   }

@@ -22,7 +22,7 @@ export function registerMerge(program: Command): void {
         result = mergeSweeps(dirs, opts.out);
       } catch (err) {
         if (err instanceof IncompleteMergeError) throw new UserError(err.message, EXIT.runsFailed);
-        if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.badInput);
+        if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
         throw err;
       }
       process.stderr.write(`merge: ${result.runs} runs from ${dirs.length} folder${dirs.length === 1 ? '' : 's'} → ${opts.out}\n`);

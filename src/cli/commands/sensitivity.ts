@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { analyzeSensitivity } from '../../analysis/sensitivity/analyze-sensitivity.ts';
 import { formatSensitivityTable, sensitivityToCsv } from '../../analysis/sensitivity/format-sensitivity.ts';
 import { readRunsCsv } from '../../analysis/sensitivity/read-runs-csv.ts';
+import { lockFolder } from '../../output/folder-lock.ts';
+import { ioErrorMessage } from '../../output/io-error-message.ts';
 import { SWEEP_FILES } from '../../output/sweep-rows.ts';
+import { EXIT } from '../exit-codes.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
-import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { sweepCommand, type SweepCliOptions } from './sweep.ts';
 
@@ -35,6 +37,7 @@ export function registerSensitivity(program: Command): void {
     .option('--confidence <level>', 'confidence level of the intervals', parseConfidence, 0.95)
     .option('--output <column>', 'summary column to analyse, e.g. mean_depth_last (repeatable; default: all); written to sensitivity-COLUMN.csv, leaving sensitivity.csv as it is', collect)
     .option('--no-progress', 'no progress display on stderr')
+    .option('--allow-large', 'run worlds of more than 20,000,000 firm-years (firms × years) a run without asking')
     .action(async (file: string, opts: SensitivityCliOptions) => {
       const experiment = loadExperiment(file);
       if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol')
@@ -50,11 +53,29 @@ export function registerSensitivity(program: Command): void {
       }
       // sensitivity.csv holds every output; a run for some outputs writes its own file beside it.
       const csvName = opts.output ? `sensitivity-${[...new Set(opts.output)].join('+')}.csv` : 'sensitivity.csv';
-      writeFileSync(join(opts.out, csvName), sensitivityToCsv(report));
+      writeLocked(opts.out, csvName, sensitivityToCsv(report));
       process.stdout.write(formatSensitivityTable(report));
       if (manifest.runs.failed > 0)
         process.stderr.write(`sensitivity: ${manifest.runs.failed} runs failed and were left out (see ${opts.out}/failures.csv)\n`);
     });
+}
+
+/** Writes a file into the output folder under its lock, so no other process writes it meanwhile. */
+function writeLocked(dir: string, name: string, text: string): void {
+  let lock;
+  try {
+    lock = lockFolder(dir, 'sensitivity');
+  } catch (err) {
+    throw new UserError((err as Error).message, EXIT.outputProblem);
+  }
+  const path = join(dir, name);
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw new UserError(ioErrorMessage(err, 'write', path) + '; fix it, then run again with --resume', EXIT.outputProblem);
+  } finally {
+    lock.release();
+  }
 }
 
 function parseConfidence(text: string): number {

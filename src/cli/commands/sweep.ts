@@ -9,6 +9,7 @@ import type { SweepManifest } from '../../output/sweep-manifest.ts';
 import { ExperimentAbortedError, runExperiment } from '../../runner/run-experiment.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import type { Shard } from '../../scenario/experiment-plan.ts';
+import { largestRunMessage } from '../../scenario/largest-run.ts';
 import { loadExperiment } from '../load-experiment.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
@@ -23,6 +24,8 @@ export interface SweepCliOptions {
   resume?: boolean;
   shard?: Shard;
   progress: boolean;
+  /** Run worlds of more than 20,000,000 firm-years without asking. */
+  allowLarge?: boolean;
 }
 
 /** `coopsim sweep EXP --out DIR`: every run of an experiment on all cores, streamed to CSV files. */
@@ -44,6 +47,7 @@ export function registerSweep(program: Command): void {
         .choices(['csv', 'parquet'])
         .default('csv'),
     )
+    .option('--allow-large', 'run worlds of more than 20,000,000 firm-years (firms × years) a run without asking')
     .action(async (file: string, opts: SweepCliOptions & { format: 'csv' | 'parquet' }) => {
       const manifest = await sweepCommand(file, opts, 'sweep');
       if (opts.format === 'parquet') writeParquetTables(opts.out);
@@ -55,6 +59,8 @@ export function registerSweep(program: Command): void {
 export async function sweepCommand(file: string, opts: SweepCliOptions, label: string): Promise<SweepManifest> {
   if (opts.out === '-') throw new UserError(`--out -: ${label} writes a folder of files, not to stdout; give a folder`, EXIT.badInput);
   const experiment = loadExperiment(file);
+  const large = opts.allowLarge ? null : largestRunMessage(experiment);
+  if (large) throw new UserError(`${file}: its largest run: ${large}`, EXIT.badInput);
   const workers = opts.workers ?? availableParallelism();
   const reporter = opts.progress ? createProgressReporter(label) : null;
   const controller = new AbortController();
@@ -71,6 +77,8 @@ export async function sweepCommand(file: string, opts: SweepCliOptions, label: s
       signal: controller.signal,
       onProgress: reporter ? (p) => reporter.update(p) : undefined,
       experimentFile: file,
+      command: label,
+      onNote: (note) => process.stderr.write(`${label}: ${note}\n`),
     });
     reporter?.stop();
     const m = result.manifest;

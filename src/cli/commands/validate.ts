@@ -3,6 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { parseScenario, formatProblems, type Problem } from '../../scenario/parse.ts';
 import { parseExperimentData } from '../../scenario/read-experiment-file.ts';
 import { EXIT } from '../exit-codes.ts';
+import { createSimulation } from '../../model/simulate.ts';
+import { hasResultLevers, leverYearWarnings } from '../../scenario/lever-check.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 
@@ -47,6 +50,7 @@ export function registerValidate(program: Command): void {
         const r = kind === 'experiment' ? parseExperimentData(data, dirname(resolve(file))) : parseScenario(data);
         if (r.ok) {
           process.stdout.write(`${file}: ok${kind === 'experiment' ? ' (experiment)' : ''}\n`);
+          if (kind !== 'experiment') for (const w of resultLeverWarnings(r.value as Scenario)) process.stderr.write(`${file}: warning: ${w.path}: ${w.message}\n`);
         } else {
           bad++;
           for (const line of formatProblems(r.problems as Problem[]).split('\n')) process.stderr.write(`${file}: ${line}\n`);
@@ -54,4 +58,11 @@ export function registerValidate(program: Command): void {
       }
       if (bad > 0) throw new UserError(`${bad} of ${files.length} file(s) invalid`, EXIT.badInput);
     });
+}
+
+/** Dry-runs the levers that read last year's results over the years with the initial results. */
+function resultLeverWarnings(scenario: Scenario): Problem[] {
+  if (!hasResultLevers(scenario)) return [];
+  const initial = { ...createSimulation(scenario).world.lastMetrics } as Record<string, number>;
+  return leverYearWarnings(scenario, initial);
 }

@@ -84,7 +84,7 @@ function lerp(a: number, b: number, u: number): number {
  */
 export function probeValues(f: Factor): unknown[] {
   const s = f.spec;
-  if (Array.isArray(s)) return [...s];
+  if (Array.isArray(s)) return listProbes(s);
   if ('from' in s) {
     const all = gridValues(f);
     return all.length <= 101 ? all : [all[0], all[all.length - 1]];
@@ -94,6 +94,36 @@ export function probeValues(f: Factor): unknown[] {
   if ('normal' in s) return [s.normal[0]];
   if ('triangular' in s) return [s.triangular[0], s.triangular[2]];
   return [...s.integer];
+}
+
+/**
+ * The values of a list factor that stand for all of them: for numbers the least, the greatest
+ * and the first non-integer (a numeric field's checks are a range and integrality), every
+ * other value once. So a list of 10,000 numbers costs three validations, not 10,000.
+ */
+function listProbes(list: readonly unknown[]): unknown[] {
+  const numbers = list.filter((v): v is number => typeof v === 'number');
+  const out: unknown[] = [];
+  if (numbers.length > 0) {
+    let lo = numbers[0];
+    let hi = numbers[0];
+    for (const v of numbers) {
+      if (v < lo || Number.isNaN(v)) lo = v;
+      if (v > hi) hi = v;
+    }
+    out.push(lo, hi);
+    const fraction = numbers.find((v) => !Number.isInteger(v));
+    if (fraction !== undefined) out.push(fraction);
+  }
+  const seen = new Set<string>();
+  for (const v of list) {
+    if (typeof v === 'number') continue;
+    const key = JSON.stringify(v) ?? String(v);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
 }
 
 /** A problem with the parameters of a distribution itself (before the scenario is consulted), or null. */
