@@ -307,9 +307,9 @@ describe('browser app in Chromium', () => {
   });
 
   it('clamps a huge world in a link with a note, and cancels a long run on request', async () => {
-    const { page, errors } = await open('?n=1&world.firms=10000000&years=500');
+    const { page, errors } = await open('?n=32&world.firms=10000000&years=500');
     await expect(page.locator('.messages').textContent({ timeout: WAIT })).resolves.toMatch(/10000000 for “world\.firms” is outside the control’s range; 20000 is used instead/);
-    // 20,000 firms for 50 years takes seconds: the Cancel button appears after one.
+    // 32 paired runs of 20,000 firms for 50 years take many seconds: the Cancel button appears after one.
     await page.locator('.cancel-run:not([hidden])').waitFor({ timeout: WAIT });
     await page.locator('.cancel-run').click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'cancelled', null, { timeout: WAIT });

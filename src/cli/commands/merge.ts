@@ -1,3 +1,4 @@
+import { describe, folderLockHolder } from '../../output/folder-lock.ts';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { IncompleteMergeError, mergeSweeps } from '../../output/merge-sweeps.ts';
@@ -15,6 +16,10 @@ export function registerMerge(program: Command): void {
     .requiredOption('--out <dir>', 'new or empty folder for the merged files')
     .action((dirs: string[], opts: { out: string }) => {
       if (opts.out === '-') throw new UserError('--out -: merge writes a folder of files, not to stdout; give a folder', EXIT.badInput);
+      // A folder another process holds is named with its holder, before it is found not empty.
+      const holder = existsSync(opts.out) && statSync(opts.out).isDirectory() ? folderLockHolder(opts.out) : null;
+      if (holder)
+        throw new UserError(`${opts.out} is in use by ${holder === 'unknown' ? 'another coopsim process' : describe(holder)}; wait for it or merge into another folder`, EXIT.outputProblem);
       if (existsSync(opts.out) && (!statSync(opts.out).isDirectory() || readdirSync(opts.out).length > 0))
         throw new UserError(`${opts.out} is not an empty folder; merge into a new or empty folder`, EXIT.outputProblem);
       let result;
