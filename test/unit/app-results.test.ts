@@ -42,7 +42,7 @@ describe('paired statistics', () => {
   it('the summary reads the same year from paired runs', () => {
     const seeds = [1, 2, 3];
     const base = seeds.map((seed) => executeRun({ scenario: small, seed }));
-    const cur = seeds.map((seed) => executeRun({ scenario: { ...small, policy: { taxRelief: 0.6, subsidyPerIntern: 3 } }, seed }));
+    const cur = seeds.map((seed) => executeRun({ scenario: { ...small, policy: { taxRelief: 0.6, subsidyPerInternMonth: 3 } }, seed }));
     const s = effectSummary(base, cur, 5);
     expect(s.year).toBe(5);
     expect(s.n).toBe(3);

@@ -45,7 +45,7 @@ describe('experiment files', () => {
 
   it('names the factor of an unknown scenario path and what is allowed there', () => {
     expect(problemsOf({ factors: { 'policy.taxRelif': [0, 1] } })).toBe(
-      'factors.policy.taxRelif: policy.taxRelif is not a scenario field: unknown field; allowed here: law, internPayFloor, taxRelief, greenChannel, groups, evaluationInterval, subsidyPerIntern, schoolFunding, dataPlatform',
+      'factors.policy.taxRelif: policy.taxRelif is not a scenario field: unknown field; allowed here: law, internPayFloor, taxRelief, greenChannel, groups, evaluationInterval, subsidyPerInternMonth, schoolFunding, dataPlatform',
     );
     expect(problemsOf({ factors: { 'wrld.firms': [10] } })).toMatch(/^factors\.wrld\.firms: wrld is not a scenario field: unknown field; allowed here: \$schema, name/);
   });

@@ -58,7 +58,7 @@ describe('firm payoff: every lever acts through its mechanism', () => {
 
   it('subsidies go to contract partnerships per intern', () => {
     const w = world();
-    w.lever.subsidyPerIntern = 2;
+    w.lever.subsidyPerInternMonth = 2;
     const a = items();
     const flows = firmItems(w, 0, 0, 2, CONTRACT, a);
     expect(a[I_SUBSIDY]).toBeCloseTo(2 * flows.interns, 12);

@@ -13,7 +13,7 @@ const policyArb = fc.record({
   greenChannel: fc.double({ min: 0, max: 1, noNaN: true }),
   groups: fc.double({ min: 0, max: 1, noNaN: true }),
   evaluationInterval: fc.integer({ min: 0, max: 4 }),
-  subsidyPerIntern: fc.double({ min: 0, max: 10, noNaN: true }),
+  subsidyPerInternMonth: fc.double({ min: 0, max: 10, noNaN: true }),
   schoolFunding: fc.double({ min: 0, max: 5, noNaN: true }),
   dataPlatform: fc.double({ min: 0, max: 1, noNaN: true }),
 });

@@ -165,7 +165,7 @@ describe('phase 5: capabilities', () => {
 
 describe('phase 6: graduates and employment', () => {
   it('books every receipt in the fiscal ledger and keeps rates in range', () => {
-    const w = createWorld(small({ policy: { taxRelief: 0.3, subsidyPerIntern: 2 } }), 6);
+    const w = createWorld(small({ policy: { taxRelief: 0.3, subsidyPerInternMonth: 2 } }), 6);
     clearPartnerships(w);
     for (let f = 0; f < 40; f++) place(w, f, f % w.schools.n, 1 + (f % 4), CONTRACT);
     policyPhase(w);

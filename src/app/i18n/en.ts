@@ -58,8 +58,8 @@ export const en = {
   'lever.groups': 'Vocational education groups',
   'lever.groups.help':
     'Share of colleges and firms in regional groups: shared training bases, more partners in view, cheaper search. With evaluation, groups also reward deep partners and flag formal, shallow ones.',
-  'lever.subsidyPerIntern': 'Intern subsidy',
-  'lever.subsidyPerIntern.help': 'Money paid to a firm per intern and year in a contract partnership.',
+  'lever.subsidyPerInternMonth': 'Intern subsidy',
+  'lever.subsidyPerInternMonth.help': 'Money paid to a firm per month an intern spends with it in a contract partnership, so a long placement earns more than a short visit.',
   'lever.schoolFunding': 'Conditional college funding',
   'lever.schoolFunding.help':
     'Money per college and year for better facilities and teachers; when groups are evaluated, only colleges that pass receive it.',
@@ -87,7 +87,7 @@ export const en = {
   'level.groups.today': 'today',
   'level.half': 'half',
   'level.most': 'most',
-  'level.subsidy.month': 'a month’s pay',
+  'level.subsidy.apprenticeship': 'apprenticeship subsidy rate',
   'level.funding.moderate': 'moderate',
   'level.partial': 'partial',
   'level.fullUse': 'in full use',
@@ -107,7 +107,7 @@ export const en = {
   'unit.shareOfWage': 'of the regular wage',
   'unit.costCut': 'of admin cost cut',
   'unit.coverage': 'of colleges and firms',
-  'unit.kYuanPerIntern': 'k¥ per intern-year',
+  'unit.kYuanPerInternMonth': 'k¥ per intern-month',
   'unit.mYuanPerCollege': 'M¥ per college-year',
   'unit.use': 'use',
   'unit.index': 'of best possible',
