@@ -166,7 +166,7 @@ const mechanisms = z.strictObject({
   evaluationPenalty: num(10, 0, 10000, `${A} cost to a firm flagged for a formal, shallow partnership (k¥: lost standing, lost certification)`),
   evaluationReputation: num(0.05, 0, 1, `${A} reputation a college gains per deep partnership found by an evaluation`),
   fundingEffect: num(0.01, 0, 1, `${A} facilities and teacher-practice gain per M¥ of school funding per year`),
-  payFloorCompliance: num(0.5, 0, 1, `${A} share of the gap to the intern pay floor firms close without enforcement (law 0): the 2021 rules bind already, but inspections are rare; law raises compliance to 1`),
+  payFloorCompliance: num(0.3, 0, 1, `${A} share of the gap to the intern pay floor firms close without enforcement (law 0); law raises compliance linearly to 1. Low because the internship rules bind but are weakly enforced: violations are stopped, rarely punished (Xiong Bingqi, 21st Century Education Research Institute, in 21st Century Business Herald 2021); a deciding assumption: at 0 or 0.5 claims 4, 5 and 7 move`),
   groupAdminCost: num(5, 0, 10000, `${A} government running cost of vocational education groups per member (firm or college) per year (k¥): about one staff-year (~100 k¥) of secretariat per group of about 20 member firms (1,400+ groups with nearly 30,000 firms, MOE 2018)`),
   evaluationCost: num(1, 0, 10000, `${A} cost of evaluating one group partnership (k¥): about one expert-day of review and site visit`),
   platformCost: num(20, 0, 10000, `${A} running cost of the data platform per college served per year at full use (k¥): a provincial platform of about 1.2 M¥ a year for 60 colleges`),
