@@ -47,12 +47,12 @@ export const en = {
 
   'lever.taxRelief': 'Tax relief for certified firms',
   'lever.taxRelief.help':
-    'Share of a certified firm’s training spending (supervision, curriculum, equipment) offset against tax. Only firms with a contract partnership of depth 2 or more are certified.',
+    'Share of a certified firm’s qualifying investment (training bases, equipment, curriculum) credited against its education surcharges; unused credit carries forward. Firms with a contract partnership of depth 2 or more apply; a yearly quota decides who is certified, for a fixed term.',
   'lever.law': 'Cooperation law',
   'lever.law.help':
     'How far the rights and duties of colleges, firms and students are enforceable: fewer disputes, service-term clauses hold (graduates stay), contracts replace personal ties. It also enforces the intern pay floor, which raises firms’ costs.',
   'lever.internPayFloor': 'Intern pay floor',
-  'lever.internPayFloor.help': 'Minimum intern pay as a share of the regular wage; it binds only as far as the law is enforced.',
+  'lever.internPayFloor.help': 'Minimum pay of interns on a post (depth 2 or more; not short visits) as a share of the regular wage; firms comply in part without the law and fully when it is enforced.',
   'lever.greenChannel': 'Administrative green channel',
   'lever.greenChannel.help': 'Cut in administrative and transaction costs for certified firms.',
   'lever.groups': 'Vocational education groups',
@@ -62,7 +62,7 @@ export const en = {
   'lever.subsidyPerInternMonth.help': 'Money paid to a firm per month an intern spends with it in a contract partnership, so a long placement earns more than a short visit.',
   'lever.schoolFunding': 'Conditional college funding',
   'lever.schoolFunding.help':
-    'Money per college and year for better facilities and teachers; when groups are evaluated, only colleges that pass receive it.',
+    'Money per college and year for better facilities and teachers; when groups are evaluated, only colleges that pass (at least one in ten evaluated partnerships an order class or deeper) receive it.',
   'lever.dataPlatform': 'Data platform for matching',
   'lever.dataPlatform.help': 'A big-data platform that shows firms more suitable colleges and makes finding a partner cheaper.',
   'evaluation.label': 'Group evaluation',
