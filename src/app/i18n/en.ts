@@ -30,7 +30,7 @@ export const en = {
   'preset.full-package': 'Full policy package',
   'presetDesc.baseline': 'Today: cooperation is shallow, short-term and rests on personal ties; colleges are keen, firms are cold.',
   'presetDesc.school-conditions': 'Colleges with good facilities, practising teachers and well-aligned majors: do firms come, and go deeper?',
-  'presetDesc.tax-relief': '30% tax relief on certified firms’ training spending (China 2019), with today’s weak colleges.',
+  'presetDesc.tax-relief': 'A credit of 30% of certified firms’ qualifying investment against their education surcharges (China 2019), with today’s weak colleges.',
   'presetDesc.tax-relief-strong-schools': 'The same tax relief where colleges are strong: firm-side and college-side levers work together.',
   'presetDesc.law': 'A law phased in (half-enforced, fully from year 3): fewer disputes, graduates stay, trust grows — but enforced intern pay costs firms more.',
   'presetDesc.groups-evaluation': 'Regional vocational education groups covering most colleges and firms, evaluated every two years.',
@@ -102,7 +102,7 @@ export const en = {
   'level.province': 'a province',
   'level.twoDecades': 'two decades',
 
-  'unit.shareOfSpending': 'of training spending',
+  'unit.shareOfSpending': 'of qualifying investment',
   'unit.enforcement': 'enforced',
   'unit.shareOfWage': 'of the regular wage',
   'unit.costCut': 'of admin cost cut',

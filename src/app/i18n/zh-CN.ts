@@ -28,7 +28,7 @@ export const zhCN: Record<MessageKey, string> = {
   'preset.full-package': '全套政策组合',
   'presetDesc.baseline': '现状：合作浅层、短期，多靠人情关系维系；学校热、企业冷。',
   'presetDesc.school-conditions': '院校实训条件好、教师有实践经验、专业对口：企业会不会来，会不会合作得更深？',
-  'presetDesc.tax-relief': '对认证企业的培养投入给予 30% 税收抵免（2019 年政策），院校条件仍如现状般薄弱。',
+  'presetDesc.tax-relief': '认证企业可抵免投资的 30% 抵免教育费附加（2019 年政策），院校条件仍如现状般薄弱。',
   'presetDesc.tax-relief-strong-schools': '同样的税收优惠，但院校条件较强：企业侧与学校侧政策相互促进。',
   'presetDesc.law': '分步实施的合作立法（先执行一半，第 3 年起全面执行）：纠纷减少、毕业生留得住、信任增长——但实习工资下限抬高企业成本。',
   'presetDesc.groups-evaluation': '区域职教集团覆盖大多数院校和企业，每两年评估一次。',
@@ -96,7 +96,7 @@ export const zhCN: Record<MessageKey, string> = {
   'level.province': '一个省',
   'level.twoDecades': '二十年',
 
-  'unit.shareOfSpending': '培养投入',
+  'unit.shareOfSpending': '可抵免投资',
   'unit.enforcement': '执行程度',
   'unit.shareOfWage': '正式工资',
   'unit.costCut': '行政成本削减',
