@@ -96,7 +96,7 @@ const economics = z.strictObject({
   shockSpread: num(1.2, 0, 10, `${A} spread of realised net benefit around its expectation (in units of a firm's stakes)`),
   firmStaff: num(100, 1, 1000000, `${A} on-post staff of a firm of average size; the internship rules allow interns up to 10% of a host's on-post staff (2016 rules), so the average firm's 8 interns at depth 4 need at least 80`),
   vatPerWageBill: num(0.15, 0, 5, `${A} VAT a firm pays per yuan of its wage bill: 13% standard rate on value added, of which wages are a little over half, less exemptions and reduced rates`),
-  educationSurchargeRate: num(0.05, 0, 1, 'education surcharge 3% (State Council, Interim Provisions on the Collection of the Education Surcharge, Art. 3) + local education surcharge 2% (Caizong [2010] No. 98) of the VAT and consumption tax a firm pays'),
+  educationSurchargeRate: num(0.05, 0, 1, 'China: education surcharge 3% (State Council, Interim Provisions on the Collection of the Education Surcharge, Art. 3) + local education surcharge 2% (Caizong [2010] No. 98) of the VAT and consumption tax a firm pays'),
 });
 
 /** How agents decide, learn and build trust. */
@@ -142,9 +142,9 @@ const policy = z.strictObject({
   subsidyPerInternMonth: lever(0, ...L.subsidyPerInternMonth, 'status quo 0 (k¥ per intern-month in a contract partnership, so a 6-month placement earns four times a 1.5-month visit)'),
   schoolFunding: lever(0, ...L.schoolFunding, 'status quo 0 (M¥ per college per year; only colleges that pass evaluation when evaluations run)'),
   dataPlatform: lever(0, ...L.dataPlatform, 'status quo 0: no big-data matching platform'),
-  certificationQuota: num(1.1, 0, 1000, 'new certifications of industry–education integration enterprises per college per year: the national target of at least 10,000 certified firms by 2025 (NDRC Social [2019] No. 1558; 2023–2025 action plan), reached over 2019–2025 across 1,547 higher-vocational colleges (MOE 2023), is about 1.1; for scale, the first national batch was 63 firms and Shandong certified 142 (2020) + 168 (2022). Firms apply only while certification brings relief (taxRelief or greenChannel above 0)'),
+  certificationQuota: num(1.1, 0, 1000, 'new certifications of industry–education integration enterprises per college per year: China’s national target of at least 10,000 certified firms by 2025 (NDRC Social [2019] No. 1558; 2023–2025 action plan), reached over 2019–2025 across 1,547 higher-vocational colleges (MOE 2023), is about 1.1; for scale, the first national batch was 63 firms and Shandong certified 142 (2020) + 168 (2022). Firms apply only while certification brings relief (taxRelief or greenChannel above 0)'),
   certificationTerm: int(3, 1, 100, `${A} years a certification lasts before the firm must be screened again; the 2019 Implementation Measures speak of a period of qualification within which a firm can lose it (People's Daily 2019-04-04), its length is not in the sources read`),
-  certificationCultivation: int(1, 0, 100, 'Shandong (2022): a firm is cultivated at least 1 year in the provincial pool before it may apply for certification; here its contract partnership at depth 2 or more must have run that long'),
+  certificationCultivation: int(1, 0, 100, 'China, Shandong (2022): a firm is cultivated at least 1 year in the provincial pool before it may apply for certification; here its contract partnership at depth 2 or more must have run that long'),
 });
 
 /** Status-quo value of each lever (also what a schedule holds before its first step). */
