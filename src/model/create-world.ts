@@ -85,6 +85,8 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     net: A.f64(nF),
     payoff: A.f64(nF),
     receipts: A.f64(nF),
+    certifiedUntil: A.i32(nF),
+    taxCarry: A.f64(nF),
   });
   const sizeShift = (fc.sizeSpread * fc.sizeSpread) / 2;
   for (let f = 0; f < nF; f++) {
@@ -163,7 +165,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     taxRelief: 0,
     greenChannel: 0,
     groups: 0,
-    subsidyPerIntern: 0,
+    subsidyPerInternMonth: 0,
     schoolFunding: 0,
     dataPlatform: 0,
   });
@@ -181,6 +183,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
       decisions: createRng(seed, 'decisions'),
       employment: createRng(seed, 'employment'),
       learning: createRng(seed, 'learning'),
+      certification: createRng(seed, 'certification'),
     }),
     schoolsOfRegion: bySchoolRegion.order,
     regionStart: bySchoolRegion.start,
@@ -192,7 +195,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     }),
     year: 0,
     lever,
-    ledger: stableNumbers({ taxForgone: 0, subsidies: 0, schoolFunding: 0, evaluationRewards: 0 }),
+    ledger: stableNumbers({ taxForgone: 0, subsidies: 0, schoolFunding: 0, evaluationRewards: 0, adminCost: 0 }),
     counters: stableNumbers({
       newLastYear: 0,
       endedAfterOneYear: 0,
@@ -205,6 +208,8 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
       skillSum: 0,
     }),
     lastMetrics: stableNumbers(Object.fromEntries(METRIC_NAMES.map((name) => [name, NaN]))),
+    // Before any screening a firm expects its application to succeed.
+    certification: stableNumbers({ acceptRate: 1, slotFraction: 0 }),
   });
   updateSkills(w);
   for (let s = 0; s < nS; s++) w.schools.reputation[s] = clamp(0.5 * w.schools.skill[s] + 0.5 * sc.employmentBase, 0, 1);

@@ -49,9 +49,62 @@ export function stakes(w: World, f: number): number {
   return 0.1 * w.firms.wage[f] * w.firms.scale[f];
 }
 
-/** Whether a firm would be certified with a partnership of this depth and basis. */
-export function certifiable(w: World, f: number, depth: number, basis: number): boolean {
+/**
+ * The one eligibility rule of certification: a firm may apply for certification as an
+ * industry–education integration enterprise through a contract partnership of depth 2
+ * or more, unless the last evaluation flagged it. Whether it is certified is decided by
+ * the yearly screening (see the evaluation phase).
+ */
+export function mayApply(w: World, f: number, depth: number, basis: number): boolean {
   return basis === CONTRACT && depth >= 2 && w.firms.flagged[f] === 0;
+}
+
+/** Whether firms apply at all: certification brings relief only through tax relief or the green channel. */
+export function certificationRuns(w: World): boolean {
+  return w.scenario.policy.certificationQuota > 0 && (w.lever.taxRelief > 0 || w.lever.greenChannel > 0);
+}
+
+/**
+ * The chance a firm counts on of holding certification with a partnership of this depth
+ * and basis: 1 if it is certified, last year's acceptance rate of the screening if it
+ * could apply through this partnership, 0 otherwise.
+ */
+export function certificationChance(w: World, f: number, depth: number, basis: number): number {
+  if (w.firms.certified[f] === 1) return 1;
+  return certificationRuns(w) && mayApply(w, f, depth, basis) ? w.certification.acceptRate : 0;
+}
+
+/**
+ * A firm's yearly education-surcharge liability (k¥), the ceiling of its tax-relief
+ * credit: the surcharge rates on the VAT it pays, VAT taken in proportion to its wage bill.
+ */
+export function surchargeLiability(w: World, f: number): number {
+  const e = w.scenario.economics;
+  return e.educationSurchargeRate * e.vatPerWageBill * e.firmStaff * w.firms.scale[f] * w.firms.wage[f];
+}
+
+/**
+ * Investment that qualifies for the credit (k¥, positive): equipment and training bases
+ * (construction investment of training bases) and curriculum work (running costs of
+ * co-run programmes). Intern pay and supervision are the firm's own operating costs and do
+ * not qualify (Caishui [2019] No. 46, Art. 3).
+ */
+export function qualifyingInvestment(items: Float64Array): number {
+  return -(items[I_CURRICULUM] + items[I_INVESTMENT]);
+}
+
+/**
+ * Share of the regular wage an intern at this depth is paid: the customary share, plus
+ * the part of the gap to the floor that firms close. The floor covers post internships
+ * (depth 2 and more: working relatively independently on a post, 2021 rules Art. 18), not
+ * short visits; compliance is partial without enforcement and complete at full law.
+ */
+export function internPayShare(w: World, depth: number): number {
+  const e = w.scenario.economics;
+  const gap = w.lever.internPayFloor - e.internPayShare;
+  if (depth < 2 || gap <= 0) return e.internPayShare;
+  const c0 = w.scenario.mechanisms.payFloorCompliance;
+  return e.internPayShare + (c0 + (1 - c0) * w.lever.law) * gap;
 }
 
 /**
@@ -78,10 +131,7 @@ export function firmItems(w: World, f: number, s: number, depth: number, basis: 
   const manYears = (interns * e.internMonths[di]) / 12;
   const productivity = F.fit[f] * (e.internProductivity + e.internSkillEffect * skill);
   out[I_OUTPUT] = manYears * wage * productivity;
-  // The law enforces the pay floor in proportion to its strength: protection has a price.
-  const floorGap = L.internPayFloor - e.internPayShare;
-  const payShare = e.internPayShare + (floorGap > 0 ? L.law * floorGap : 0);
-  out[I_PAY] = -manYears * wage * payShare;
+  out[I_PAY] = -manYears * wage * internPayShare(w, depth);
   out[I_SUPERVISION] = -manYears * wage * e.supervisionShare[di];
   out[I_CURRICULUM] = -e.curriculumCost[di] * sizeRoot;
   const sharedBase = bothInGroup ? m.groupSharedBase * L.groups : 0;
@@ -106,11 +156,15 @@ export function firmItems(w: World, f: number, s: number, depth: number, basis: 
   out[I_TECH] = e.techServices[di] * S.teacherPractice[s] * sizeRoot;
   out[I_DISPUTE] = -e.disputeRate * (1 - L.law * m.lawDisputeCut) * interns * e.disputeCost;
 
-  const cert = certifiable(w, f, depth, basis);
+  const cert = certificationChance(w, f, depth, basis);
   out[I_ADMIN] = -e.adminCost[di];
-  out[I_GREEN] = cert ? e.adminCost[di] * L.greenChannel : 0;
-  out[I_TAX] = cert ? -L.taxRelief * (out[I_SUPERVISION] + out[I_CURRICULUM] + out[I_INVESTMENT]) : 0;
-  out[I_SUBSIDY] = basis === CONTRACT ? L.subsidyPerIntern * interns : 0;
+  out[I_GREEN] = cert * e.adminCost[di] * L.greenChannel;
+  // The expected credit of this partnership alone, capped by the firm's surcharge liability.
+  const credit = L.taxRelief * qualifyingInvestment(out);
+  const liability = cert > 0 && credit > 0 ? surchargeLiability(w, f) : 0;
+  out[I_TAX] = cert * (credit < liability ? credit : liability);
+  // Paid per intern-month, so a six-month placement earns four times a 1.5-month visit.
+  out[I_SUBSIDY] = basis === CONTRACT ? L.subsidyPerInternMonth * interns * e.internMonths[di] : 0;
   const k = policy.evaluationInterval;
   out[I_EVALUATION] =
     k > 0 && bothInGroup ? (depth >= 3 ? m.evaluationReward / k : depth <= 1 ? -m.evaluationPenalty / k : 0) : 0;

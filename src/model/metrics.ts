@@ -30,13 +30,14 @@ export const METRICS = [
   ['participation_high_tech', 'share of high-tech firms cooperating', 'share'],
   ['intern_output_to_cost', 'value of intern output over gross training cost (pay, supervision, curriculum, equipment)', 'ratio'],
   ['certified_share', 'share of firms certified as industry–education integration enterprises', 'share'],
-  ['fiscal_cost', 'government cost this year: tax forgone + subsidies + school funding + evaluation rewards', 'M¥'],
-  ['fiscal_tax_forgone', 'tax relief granted to certified firms', 'M¥'],
+  ['fiscal_cost', 'government cost this year: tax forgone + subsidies + school funding + evaluation rewards + administrative running cost', 'M¥'],
+  ['fiscal_tax_forgone', 'education-surcharge credit certified firms used this year (tax relief actually granted)', 'M¥'],
   ['fiscal_subsidies', 'intern subsidies paid', 'M¥'],
   ['fiscal_school_funding', 'funding paid to schools', 'M¥'],
   ['fiscal_evaluation_rewards', 'rewards paid to firms by group evaluations', 'M¥'],
   ['school_willingness', 'schools\' mean probability of wanting to deepen an active partnership', 'share'],
   ['firm_willingness', 'firms\' mean probability of wanting to deepen an active partnership', 'share'],
+  ['fiscal_admin_cost', 'running cost of levers without transfers: group secretariats, evaluations, the data platform, law enforcement', 'M¥'],
 ] as const satisfies readonly (readonly [string, string, string])[];
 
 /** Name of one output column (besides `year`). */

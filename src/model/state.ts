@@ -61,6 +61,10 @@ export interface Firms {
   readonly payoff: Float64Array;
   /** Fiscal receipts this year (tax relief, subsidy, evaluation reward; k¥). */
   readonly receipts: Float64Array;
+  /** Year from which the firm's certification has lapsed and must be screened again. */
+  readonly certifiedUntil: Int32Array;
+  /** Education-surcharge credit earned but not yet used, carried to later years (k¥). */
+  readonly taxCarry: Float64Array;
 }
 
 /** Partnership slots: firm f owns slots f*K … f*K+K−1; an empty slot has school −1. */
@@ -122,6 +126,8 @@ export interface Ledger {
   subsidies: number;
   schoolFunding: number;
   evaluationRewards: number;
+  /** Running cost of levers without transfers: groups, evaluations, data platform, law enforcement. */
+  adminCost: number;
 }
 
 /** Counters gathered while phases run, read by the recorder. */
@@ -143,6 +149,16 @@ export interface Streams {
   readonly decisions: Rng;
   readonly employment: Rng;
   readonly learning: Rng;
+  /** Tie-breaks of the certification screening. */
+  readonly certification: Rng;
+}
+
+/** The certification programme's state between years. */
+export interface Certification {
+  /** Share of last year's applicants certified: what a firm expects of its own application. */
+  acceptRate: number;
+  /** Fractional certification slot carried to next year (the quota is per college, slots are whole). */
+  slotFraction: number;
 }
 
 /** Everything a run holds; phases are free functions over it. */
@@ -178,4 +194,5 @@ export interface World {
   counters: YearCounters;
   /** Last recorded metrics (for lever expressions), by name. */
   lastMetrics: Record<string, number>;
+  certification: Certification;
 }

@@ -38,6 +38,7 @@ function resetYear(w: World): void {
   l.subsidies = 0;
   l.schoolFunding = 0;
   l.evaluationRewards = 0;
+  l.adminCost = 0;
 }
 
 /** Runs one simulated year on `w` and writes its metrics into `row`. */

@@ -103,6 +103,9 @@ const economics = z.strictObject({
   sectorMismatch: num(0.75, 0, 1, `${A} share of graduate skill that carries over to a firm outside the college's sector focus`),
   internLag: perDepth([0, 1, 2, 2], 0, 10, `${A} years before trained graduates and services pay off (a co-built major takes two years)`),
   shockSpread: num(1.2, 0, 10, `${A} spread of realised net benefit around its expectation (in units of a firm's stakes)`),
+  firmStaff: num(100, 1, 1000000, `${A} on-post staff of a firm of average size; the internship rules allow interns up to 10% of a host's on-post staff (2016 rules), so the average firm's 8 interns at depth 4 need at least 80`),
+  vatPerWageBill: num(0.15, 0, 5, `${A} VAT a firm pays per yuan of its wage bill: 13% standard rate on value added, of which wages are a little over half, less exemptions and reduced rates`),
+  educationSurchargeRate: num(0.05, 0, 1, 'China: education surcharge 3% (State Council, Interim Provisions on the Collection of the Education Surcharge, Art. 3) + local education surcharge 2% (Caizong [2010] No. 98) of the VAT and consumption tax a firm pays'),
 });
 
 /** How agents decide, learn and build trust. */
@@ -130,7 +133,7 @@ export const LEVER_RANGE = {
   taxRelief: [0, 1],
   greenChannel: [0, 1],
   groups: [0, 1],
-  subsidyPerIntern: [0, 1000],
+  subsidyPerInternMonth: [0, 1000],
   schoolFunding: [0, 1000],
   dataPlatform: [0, 1],
 } as const satisfies Record<string, readonly [number, number]>;
@@ -140,14 +143,17 @@ const L = LEVER_RANGE;
 /** Government levers (each a number, a list of steps, or an expression of year). */
 const policy = z.strictObject({
   law: lever(0, ...L.law, 'the seed: no law yet guarantees the rights and duties of schools, firms and students'),
-  internPayFloor: lever(0.8, ...L.internPayFloor, '2021 internship rules: interns get at least 80% of the regular wage (MODEL.md §2); enforced in proportion to law'),
+  internPayFloor: lever(0.8, ...L.internPayFloor, '2021 internship rules, Art. 18: interns working relatively independently on a post get at least 80% of the same post\'s wage; applies to post internships (depth 2 and more), not to short visits; complied with by mechanisms.payFloorCompliance, more under law'),
   taxRelief: lever(0, ...L.taxRelief, 'status quo 0; China 2019: 30% of qualifying investment of certified firms offset against education surcharges (MODEL.md §2)'),
   greenChannel: lever(0, ...L.greenChannel, 'status quo 0: no cut in administrative cost for certified firms'),
   groups: lever(0.1, ...L.groups, '1,406 vocational education groups with 24,369 member firms at end-2016 (MODEL.md §5); assumption: about a tenth of firms and colleges in a working group'),
   evaluationInterval: int(0, 0, 50, 'status quo: groups are not evaluated (0 = never); every k years otherwise'),
-  subsidyPerIntern: lever(0, ...L.subsidyPerIntern, 'status quo 0 (k¥ per intern per year)'),
+  subsidyPerInternMonth: lever(0, ...L.subsidyPerInternMonth, 'status quo 0 (k¥ per intern-month in a contract partnership, so a 6-month placement earns four times a 1.5-month visit)'),
   schoolFunding: lever(0, ...L.schoolFunding, 'status quo 0 (M¥ per college per year; only colleges that pass evaluation when evaluations run)'),
   dataPlatform: lever(0, ...L.dataPlatform, 'status quo 0: no big-data matching platform'),
+  certificationQuota: num(1.1, 0, 1000, 'new certifications of industry–education integration enterprises per college per year: China’s national target of at least 10,000 certified firms by 2025 (NDRC Social [2019] No. 1558; 2023–2025 action plan), reached over 2019–2025 across 1,547 higher-vocational colleges (MOE 2023), is about 1.1; for scale, the first national batch was 63 firms and Shandong certified 142 (2020) + 168 (2022). Firms apply only while certification brings relief (taxRelief or greenChannel above 0)'),
+  certificationTerm: int(3, 1, 100, `${A} years a certification lasts before the firm must be screened again; the 2019 Implementation Measures speak of a period of qualification within which a firm can lose it (People's Daily 2019-04-04), its length is not in the sources read`),
+  certificationCultivation: int(1, 0, 100, 'China, Shandong (2022): a firm is cultivated at least 1 year in the provincial pool before it may apply for certification; here its contract partnership at depth 2 or more must have run that long'),
 });
 
 /** Status-quo value of each lever (also what a schedule holds before its first step). */
@@ -169,6 +175,12 @@ const mechanisms = z.strictObject({
   evaluationPenalty: num(10, 0, 10000, `${A} cost to a firm flagged for a formal, shallow partnership (k¥: lost standing, lost certification)`),
   evaluationReputation: num(0.05, 0, 1, `${A} reputation a college gains per deep partnership found by an evaluation`),
   fundingEffect: num(0.01, 0, 1, `${A} facilities and teacher-practice gain per M¥ of school funding per year`),
+  payFloorCompliance: num(0.3, 0, 1, `${A} share of the gap to the intern pay floor firms close without enforcement (law 0); law raises compliance linearly to 1. Low because the internship rules bind but are weakly enforced: violations are stopped, rarely punished (Xiong Bingqi, 21st Century Education Research Institute, in 21st Century Business Herald 2021); a deciding assumption: at 0 or 0.5 claims 4, 5 and 7 move`),
+  groupAdminCost: num(5, 0, 10000, `${A} government running cost of vocational education groups per member (firm or college) per year (k¥): about one staff-year (~100 k¥) of secretariat per group of about 20 member firms (1,400+ groups with nearly 30,000 firms, MOE 2018)`),
+  evaluationCost: num(1, 0, 10000, `${A} cost of evaluating one group partnership (k¥): about one expert-day of review and site visit`),
+  platformCost: num(20, 0, 10000, `${A} running cost of the data platform per college served per year at full use (k¥): a provincial platform of about 1.2 M¥ a year for 60 colleges`),
+  lawEnforcementCost: num(10, 0, 10000, `${A} cost of inspecting internships and settling disputes per college per year at full law (k¥): a share of an inspector's time per college`),
+  fundingPassShare: num(0.1, 0, 1, `${A} conditional school funding pays a college when at least this share of its evaluated (group) partnerships are order classes or deeper (depth 2+): one in ten, which about 40% of colleges meet under the full package (the former rule, a mean evaluated depth of 2, passed 0–18%)`),
 });
 
 /** The scenario file schema: the single source of truth for scenario data. */
@@ -211,7 +223,7 @@ export const LEVER_NAMES: readonly LeverName[] = [
   'taxRelief',
   'greenChannel',
   'groups',
-  'subsidyPerIntern',
+  'subsidyPerInternMonth',
   'schoolFunding',
   'dataPlatform',
 ];

@@ -346,14 +346,14 @@ describe('browser app in Chromium', () => {
   it('the formula field is validated as you type', async () => {
     const { page } = await open('?n=1');
     const job = await ensembleReady(page);
-    const lever = page.locator('.control[data-lever="subsidyPerIntern"]');
+    const lever = page.locator('.control[data-lever="subsidyPerInternMonth"]');
     await lever.locator('details.formula summary').click();
     await lever.locator('input.expression').fill('year >= 5 ? 2 : foo');
     await expect(lever.locator('.expr-status.bad').textContent()).resolves.toMatch(/foo/);
     await lever.locator('input.expression').fill('year >= 5 ? 2 : 0');
     await expect(lever.locator('.expr-status.ok').count()).resolves.toBe(1);
     await ensembleReady(page, job);
-    await urlContains(page, 'subsidyPerIntern=year >= 5 ? 2 : 0');
+    await urlContains(page, 'subsidyPerInternMonth=year >= 5 ? 2 : 0');
     await page.close();
   });
 

@@ -39,7 +39,7 @@ describe('coopsim run', () => {
   });
 
   it('accepts expressions through --set', () => {
-    const r = coopsim(['run', 'scenarios/baseline.json', '--years', '5', '--set', 'policy.subsidyPerIntern=year >= 3 ? 2 : 0']);
+    const r = coopsim(['run', 'scenarios/baseline.json', '--years', '5', '--set', 'policy.subsidyPerInternMonth=year >= 3 ? 2 : 0']);
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => l.split(','));
     const col = rows[0].indexOf('fiscal_subsidies');

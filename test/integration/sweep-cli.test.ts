@@ -249,7 +249,7 @@ describe('coopsim sensitivity', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^mean_depth_last — Morris elementary effects/);
     expect(r.stdout).toMatch(/firms_cooperating_share_last — Morris/);
-    expect(r.stdout).toContain('policy.subsidyPerIntern');
+    expect(r.stdout).toContain('policy.subsidyPerInternMonth');
     const csv = read(out, 'sensitivity.csv');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('output,factor,mu,mu_star,sigma,mu_star_conf_low,mu_star_conf_high,effects,mu_star_conf');

@@ -30,7 +30,7 @@ describe('URL codec', () => {
           { from: 4, value: 1 },
         ],
         'policy.groups': 'year >= 5 ? 0.8 : 0.1',
-        'policy.subsidyPerIntern': 2.5,
+        'policy.subsidyPerInternMonth': 2.5,
         'policy.evaluationInterval': 2,
         'schools.facilities': 0.6,
         'labour.cheapLabour': 0.2,

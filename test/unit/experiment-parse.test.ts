@@ -6,6 +6,7 @@ import { experimentJsonSchema } from '../../src/scenario/experiment-json-schema.
 import { formatProblems } from '../../src/scenario/parse.ts';
 import { planExperiment } from '../../src/scenario/experiment-plan.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
+import { METRIC_COUNT } from '../../src/model/metrics.ts';
 
 const problemsOf = (input: unknown) => {
   const r = parseExperiment(input);
@@ -45,7 +46,7 @@ describe('experiment files', () => {
 
   it('names the factor of an unknown scenario path and what is allowed there', () => {
     expect(problemsOf({ factors: { 'policy.taxRelif': [0, 1] } })).toBe(
-      'factors.policy.taxRelif: policy.taxRelif is not a scenario field: unknown field; allowed here: law, internPayFloor, taxRelief, greenChannel, groups, evaluationInterval, subsidyPerIntern, schoolFunding, dataPlatform',
+      'factors.policy.taxRelif: policy.taxRelif is not a scenario field: unknown field; allowed here: law, internPayFloor, taxRelief, greenChannel, groups, evaluationInterval, subsidyPerInternMonth, schoolFunding, dataPlatform, certificationQuota, certificationTerm, certificationCultivation',
     );
     expect(problemsOf({ factors: { 'wrld.firms': [10] } })).toMatch(/^factors\.wrld\.firms: wrld is not a scenario field: unknown field; allowed here: \$schema, name/);
   });
@@ -102,7 +103,7 @@ describe('experiment files', () => {
     const e = ok({ factors: tax });
     expect(e.design).toEqual({ type: 'grid' });
     expect(e.replications).toEqual({ count: 1, seed: 1 });
-    expect(e.outputs.years).toHaveLength(34);
+    expect(e.outputs.years).toHaveLength(METRIC_COUNT);
     expect(e.outputs.summary).toBeNull();
   });
 });

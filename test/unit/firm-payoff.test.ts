@@ -1,6 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import { createWorld } from '../../src/model/create-world.ts';
-import { firmItems, discountedValue, I_PAY, I_RECRUITMENT, I_TAX, I_GREEN, I_INVESTMENT, I_DISPUTE, I_SUBSIDY, I_EVALUATION, I_TECH, I_POACHING, ITEM_COUNT } from '../../src/model/firm-payoff.ts';
+import {
+  certificationChance,
+  discountedValue,
+  firmItems,
+  internPayShare,
+  surchargeLiability,
+  I_CURRICULUM,
+  I_DISPUTE,
+  I_EVALUATION,
+  I_GREEN,
+  I_INVESTMENT,
+  I_PAY,
+  I_POACHING,
+  I_RECRUITMENT,
+  I_SUBSIDY,
+  I_SUPERVISION,
+  I_TAX,
+  I_TECH,
+  ITEM_COUNT,
+} from '../../src/model/firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../../src/model/state.ts';
 import { small } from '../helpers/scenario.ts';
 
@@ -20,7 +39,7 @@ function firmsByTech(w: World): { high: number; low: number } {
 }
 
 describe('firm payoff: every lever acts through its mechanism', () => {
-  it('law enforces the intern pay floor (a cost) and makes service terms hold (retention)', () => {
+  it('law makes service terms hold (retention) and cuts disputes; friendship ties get no service term', () => {
     const w = world();
     const { high: f } = firmsByTech(w);
     const a = items();
@@ -28,40 +47,101 @@ describe('firm payoff: every lever acts through its mechanism', () => {
     const without = { ...firmItems(w, f, 0, 2, CONTRACT, a) };
     w.lever.law = 1;
     const withLaw = { ...firmItems(w, f, 0, 2, CONTRACT, b) };
-    expect(b[I_PAY]).toBeLessThan(a[I_PAY]);
-    expect(b[I_PAY] / a[I_PAY]).toBeCloseTo(0.8 / 0.6, 10);
     expect(withLaw.retention).toBeGreaterThan(without.retention);
     expect(b[I_DISPUTE]).toBeGreaterThan(a[I_DISPUTE]);
-    // Friendship ties get no enforceable service term.
     const c = items();
     expect(firmItems(w, f, 0, 1, FRIENDSHIP, c).retention).toBeCloseTo(w.scenario.economics.retentionBase, 12);
   });
 
-  it('tax relief and the green channel reach certified firms only', () => {
+  it('the pay floor binds post internships (depth ≥ 2) partly at law 0 and fully at law 1, never short visits', () => {
+    const w = world();
+    const { high: f } = firmsByTech(w);
+    const e = w.scenario.economics;
+    const visit0 = items();
+    const post0 = items();
+    firmItems(w, f, 0, 1, CONTRACT, visit0);
+    firmItems(w, f, 0, 2, CONTRACT, post0);
+    expect(internPayShare(w, 1)).toBe(e.internPayShare);
+    // The floor matters without law: pay lies above the customary share, below the floor.
+    expect(internPayShare(w, 2)).toBeGreaterThan(e.internPayShare);
+    expect(internPayShare(w, 2)).toBeLessThan(0.8);
+    w.lever.law = 1;
+    const visit1 = items();
+    const post1 = items();
+    firmItems(w, f, 0, 1, CONTRACT, visit1);
+    firmItems(w, f, 0, 2, CONTRACT, post1);
+    expect(visit1[I_PAY]).toBe(visit0[I_PAY]);
+    expect(post1[I_PAY]).toBeLessThan(post0[I_PAY]);
+    // Arithmetic of the compliance rule: at full law firms pay the floor exactly.
+    expect(internPayShare(w, 3)).toBeCloseTo(0.8, 12);
+    // A floor below the customary share changes nothing.
+    w.lever.internPayFloor = 0.5;
+    expect(internPayShare(w, 2)).toBe(e.internPayShare);
+  });
+
+  it('tax relief credits qualifying investment (bases, equipment, curriculum), not supervision, up to the surcharge liability', () => {
+    const w = world();
+    const { high: f } = firmsByTech(w);
+    w.lever.taxRelief = 0.3;
+    w.firms.certified[f] = 1;
+    const deep = items();
+    firmItems(w, f, 0, 3, CONTRACT, deep);
+    expect(deep[I_TAX]).toBeGreaterThan(0);
+    // Arithmetic of the credit: 30% of curriculum + investment when the liability is not reached.
+    expect(deep[I_TAX]).toBeCloseTo(-0.3 * (deep[I_CURRICULUM] + deep[I_INVESTMENT]), 10);
+    expect(deep[I_TAX]).toBeLessThan(-0.3 * (deep[I_CURRICULUM] + deep[I_INVESTMENT] + deep[I_SUPERVISION]));
+    expect(surchargeLiability(w, f)).toBeGreaterThan(deep[I_TAX]);
+    // Visits carry no qualifying investment, so no credit.
+    const visit = items();
+    firmItems(w, f, 0, 1, CONTRACT, visit);
+    expect(visit[I_TAX]).toBe(0);
+    // A small firm's liability caps the credit.
+    w.firms.scale[f] = 0.001;
+    const tiny = items();
+    firmItems(w, f, 0, 4, CONTRACT, tiny);
+    expect(tiny[I_TAX]).toBeCloseTo(surchargeLiability(w, f), 12);
+    expect(tiny[I_TAX]).toBeLessThan(-0.3 * (tiny[I_CURRICULUM] + tiny[I_INVESTMENT]));
+  });
+
+  it('a firm not yet certified counts on relief only through a partnership it may apply with, at the screening\'s acceptance rate', () => {
     const w = world();
     const { high: f } = firmsByTech(w);
     w.lever.taxRelief = 0.3;
     w.lever.greenChannel = 1;
-    const shallow = items();
-    firmItems(w, f, 0, 1, FRIENDSHIP, shallow);
-    expect(shallow[I_TAX]).toBe(0);
-    expect(shallow[I_GREEN]).toBe(0);
-    const deep = items();
-    firmItems(w, f, 0, 3, CONTRACT, deep);
-    expect(deep[I_TAX]).toBeGreaterThan(0);
-    expect(deep[I_GREEN]).toBeGreaterThan(0);
+    w.firms.certified[f] = 1;
+    const sure = items();
+    firmItems(w, f, 0, 3, CONTRACT, sure);
+    w.firms.certified[f] = 0;
+    w.certification.acceptRate = 0.25;
+    const hoped = items();
+    firmItems(w, f, 0, 3, CONTRACT, hoped);
+    expect(hoped[I_TAX]).toBeCloseTo(0.25 * sure[I_TAX], 10);
+    expect(hoped[I_GREEN]).toBeCloseTo(0.25 * sure[I_GREEN], 10);
+    const friendship = items();
+    firmItems(w, f, 0, 1, FRIENDSHIP, friendship);
+    expect(friendship[I_GREEN]).toBe(0);
     w.firms.flagged[f] = 1;
     const flagged = items();
     firmItems(w, f, 0, 3, CONTRACT, flagged);
     expect(flagged[I_TAX]).toBe(0);
+    // Without relief to gain, nobody applies and certification is worth nothing.
+    w.firms.flagged[f] = 0;
+    w.lever.taxRelief = 0;
+    w.lever.greenChannel = 0;
+    expect(certificationChance(w, f, 3, CONTRACT)).toBe(0);
   });
 
-  it('subsidies go to contract partnerships per intern', () => {
+  it('subsidies go to contract partnerships per intern-month, so a six-month placement earns four times a visit', () => {
     const w = world();
-    w.lever.subsidyPerIntern = 2;
+    w.lever.subsidyPerInternMonth = 0.4;
+    const e = w.scenario.economics;
     const a = items();
-    const flows = firmItems(w, 0, 0, 2, CONTRACT, a);
-    expect(a[I_SUBSIDY]).toBeCloseTo(2 * flows.interns, 12);
+    const flows = { ...firmItems(w, 0, 0, 3, CONTRACT, a) };
+    // Arithmetic of the rule: rate × interns × months.
+    expect(a[I_SUBSIDY]).toBeCloseTo(0.4 * flows.interns * e.internMonths[2], 12);
+    const visit = items();
+    const visitFlows = firmItems(w, 0, 0, 1, CONTRACT, visit);
+    expect(a[I_SUBSIDY] / flows.interns).toBeCloseTo((4 * visit[I_SUBSIDY]) / visitFlows.interns, 12);
     const b = items();
     firmItems(w, 0, 0, 1, FRIENDSHIP, b);
     expect(b[I_SUBSIDY]).toBe(0);

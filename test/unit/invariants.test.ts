@@ -13,7 +13,9 @@ const policyArb = fc.record({
   greenChannel: fc.double({ min: 0, max: 1, noNaN: true }),
   groups: fc.double({ min: 0, max: 1, noNaN: true }),
   evaluationInterval: fc.integer({ min: 0, max: 4 }),
-  subsidyPerIntern: fc.double({ min: 0, max: 10, noNaN: true }),
+  subsidyPerInternMonth: fc.double({ min: 0, max: 2, noNaN: true }),
+  certificationQuota: fc.double({ min: 0, max: 3, noNaN: true }),
+  certificationTerm: fc.integer({ min: 1, max: 5 }),
   schoolFunding: fc.double({ min: 0, max: 5, noNaN: true }),
   dataPlatform: fc.double({ min: 0, max: 1, noNaN: true }),
 });
@@ -55,7 +57,11 @@ describe('invariants hold for any policy, world and seed', () => {
             const l = w.ledger;
             expect(receipts).toBeCloseTo(l.taxForgone + l.subsidies + l.evaluationRewards, 6);
             expect(row[METRIC_INDEX.fiscal_cost]).toBeCloseTo(
-              row[METRIC_INDEX.fiscal_tax_forgone] + row[METRIC_INDEX.fiscal_subsidies] + row[METRIC_INDEX.fiscal_school_funding] + row[METRIC_INDEX.fiscal_evaluation_rewards],
+              row[METRIC_INDEX.fiscal_tax_forgone] +
+                row[METRIC_INDEX.fiscal_subsidies] +
+                row[METRIC_INDEX.fiscal_school_funding] +
+                row[METRIC_INDEX.fiscal_evaluation_rewards] +
+                row[METRIC_INDEX.fiscal_admin_cost],
               9,
             );
             const load = Array.from(w.schools.load);

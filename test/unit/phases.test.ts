@@ -6,10 +6,11 @@ import { matchingPhase, recomputeLoads } from '../../src/model/phases/matching.t
 import { decisionsPhase } from '../../src/model/phases/decisions.ts';
 import { capabilitiesPhase } from '../../src/model/phases/capabilities.ts';
 import { employmentPhase } from '../../src/model/phases/employment.ts';
-import { evaluationPhase } from '../../src/model/phases/evaluation.ts';
+import { certificationPhase, evaluationPhase } from '../../src/model/phases/evaluation.ts';
 import { learningPhase } from '../../src/model/phases/learning.ts';
 import { recordPhase } from '../../src/model/phases/record.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
+import { surchargeLiability } from '../../src/model/firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../../src/model/state.ts';
 import { small } from '../helpers/scenario.ts';
 
@@ -44,6 +45,15 @@ describe('phase 1: policy', () => {
     const members = w.firms.inGroup.reduce((a, b) => a + b, 0) / w.firms.n;
     expect(members).toBeGreaterThan(0.4);
     expect(members).toBeLessThan(0.6);
+  });
+  it('books the running cost of group members, the data platform and law enforcement', () => {
+    const w = createWorld(small({ policy: { groups: 0.5, dataPlatform: 0.5, law: 1 } }), 1);
+    policyPhase(w);
+    const m = w.scenario.mechanisms;
+    const members = w.firms.inGroup.reduce((a, b) => a + b, 0) + w.schools.inGroup.reduce((a, b) => a + b, 0);
+    expect(members).toBeGreaterThan(0);
+    // Arithmetic of the booking: per member, per college served.
+    expect(w.ledger.adminCost).toBeCloseTo(members * m.groupAdminCost + w.schools.n * (0.5 * m.platformCost + m.lawEnforcementCost), 9);
   });
   it('reports an expression that fails at run time with the lever and year', () => {
     // It reads last year's results, so validation can only warn about it; one of year alone is refused there.
@@ -165,8 +175,33 @@ describe('phase 5: capabilities', () => {
 });
 
 describe('phase 6: graduates and employment', () => {
+  it('a certified firm uses its credit up to its surcharge liability and carries the rest forward', () => {
+    const w = createWorld(small({ policy: { taxRelief: 1 }, economics: { firmStaff: 2 } }), 6);
+    clearPartnerships(w);
+    place(w, 0, 0, 4, CONTRACT);
+    policyPhase(w);
+    w.firms.certified[0] = 1;
+    employmentPhase(w);
+    const liability = surchargeLiability(w, 0);
+    expect(w.ledger.taxForgone).toBeCloseTo(liability, 9);
+    expect(w.firms.taxCarry[0]).toBeGreaterThan(0);
+    // Next year, without new credit, the carried credit is used.
+    const carried = w.firms.taxCarry[0];
+    w.ledger.taxForgone = 0;
+    w.lever.taxRelief = 0;
+    employmentPhase(w);
+    expect(w.ledger.taxForgone).toBeCloseTo(Math.min(carried, liability), 9);
+    expect(w.firms.taxCarry[0]).toBeCloseTo(Math.max(0, carried - liability), 9);
+    // An uncertified firm uses nothing.
+    w.firms.certified[0] = 0;
+    w.lever.taxRelief = 1;
+    w.ledger.taxForgone = 0;
+    employmentPhase(w);
+    expect(w.ledger.taxForgone).toBe(0);
+  });
+
   it('books every receipt in the fiscal ledger and keeps rates in range', () => {
-    const w = createWorld(small({ policy: { taxRelief: 0.3, subsidyPerIntern: 2 } }), 6);
+    const w = createWorld(small({ policy: { taxRelief: 0.3, subsidyPerInternMonth: 2 } }), 6);
     clearPartnerships(w);
     for (let f = 0; f < 40; f++) place(w, f, f % w.schools.n, 1 + (f % 4), CONTRACT);
     policyPhase(w);
@@ -184,7 +219,7 @@ describe('phase 6: graduates and employment', () => {
 });
 
 describe('phase 7: evaluation', () => {
-  it('rewards deep group partners, flags formal shallow ones, and certifies contract partners at depth ≥ 2', () => {
+  it('rewards deep group partners, flags formal shallow ones and books the cost of each evaluation', () => {
     const w = createWorld(small({ policy: { groups: 1, evaluationInterval: 2 } }), 7);
     clearPartnerships(w);
     w.year = 1;
@@ -192,17 +227,84 @@ describe('phase 7: evaluation', () => {
     place(w, 0, 0, 4, CONTRACT);
     place(w, 1, 0, 1, FRIENDSHIP);
     place(w, 2, 0, 2, CONTRACT);
+    const admin = w.ledger.adminCost;
     evaluationPhase(w);
     expect(w.firms.net[0]).toBe(w.scenario.mechanisms.evaluationReward);
     expect(w.firms.flagged[1]).toBe(1);
     expect(w.firms.net[1]).toBe(-w.scenario.mechanisms.evaluationPenalty);
-    expect(Array.from(w.firms.certified.slice(0, 3))).toEqual([1, 0, 1]);
     expect(w.ledger.evaluationRewards).toBe(w.scenario.mechanisms.evaluationReward);
+    expect(w.ledger.adminCost - admin).toBeCloseTo(3 * w.scenario.mechanisms.evaluationCost, 12);
+    // Without relief to gain (tax relief and green channel 0), nobody applies for certification.
+    expect(Array.from(w.firms.certified.slice(0, 3))).toEqual([0, 0, 0]);
     // Not due in year 2 (every 2 years: years 1, 3, …).
     w.year = 2;
     w.firms.net.fill(0);
     evaluationPhase(w);
     expect(w.firms.net[0]).toBe(0);
+  });
+
+  it('a college passes when enough of its evaluated partnerships are order classes or deeper', () => {
+    const w = createWorld(small({ policy: { groups: 1, evaluationInterval: 1 }, mechanisms: { fundingPassShare: 0.5 } }), 7);
+    clearPartnerships(w);
+    policyPhase(w);
+    place(w, 0, 0, 2, CONTRACT);
+    place(w, 1, 0, 1, CONTRACT);
+    place(w, 2, 1, 1, CONTRACT);
+    place(w, 3, 1, 1, CONTRACT);
+    place(w, 4, 1, 3, CONTRACT);
+    evaluationPhase(w);
+    expect(Array.from(w.schools.passed.slice(0, 3))).toEqual([1, 0, 0]);
+  });
+});
+
+describe('phase 7: certification', () => {
+  const scenario = (over: Record<string, unknown> = {}) =>
+    small({ policy: { taxRelief: 0.3, certificationQuota: 0.25, certificationTerm: 2, certificationCultivation: 1, ...over } });
+
+  it('admits eligible applicants up to the quota, those that sank most investment first', () => {
+    const w = createWorld(scenario(), 9);
+    clearPartnerships(w);
+    w.year = 3;
+    policyPhase(w);
+    // 8 colleges × 0.25 = 2 slots this year.
+    for (let f = 0; f < 5; f++) w.partnerships.sunk[place(w, f, f % 8, 3, CONTRACT)] = 10 * f;
+    place(w, 5, 0, 1, CONTRACT); // a visit: may not apply
+    place(w, 6, 0, 2, FRIENDSHIP); // no contract: may not apply
+    place(w, 7, 0, 3, CONTRACT, 3); // started this year: not cultivated long enough
+    certificationPhase(w);
+    expect(Array.from(w.firms.certified.slice(0, 8))).toEqual([0, 0, 0, 1, 1, 0, 0, 0]);
+    expect(w.certification.acceptRate).toBeCloseTo(2 / 5, 12);
+  });
+
+  it('admits every applicant when the quota allows, carrying the fraction of a slot', () => {
+    const w = createWorld(scenario({ certificationQuota: 0.3 }), 9);
+    clearPartnerships(w);
+    w.year = 3;
+    policyPhase(w);
+    place(w, 0, 0, 2, CONTRACT);
+    certificationPhase(w);
+    expect(w.firms.certified[0]).toBe(1);
+    expect(w.certification.acceptRate).toBe(1);
+    expect(w.certification.slotFraction).toBeCloseTo(0.4, 12);
+  });
+
+  it('a certification lapses after its term or when an evaluation flags the firm', () => {
+    const w = createWorld(scenario({ certificationQuota: 0 }), 9);
+    clearPartnerships(w);
+    w.year = 3;
+    place(w, 0, 0, 3, CONTRACT);
+    place(w, 1, 1, 3, CONTRACT);
+    w.firms.certified[0] = 1;
+    w.firms.certifiedUntil[0] = 5;
+    w.firms.certified[1] = 1;
+    w.firms.certifiedUntil[1] = 5;
+    w.firms.flagged[1] = 1;
+    policyPhase(w);
+    certificationPhase(w);
+    expect(Array.from(w.firms.certified.slice(0, 2))).toEqual([1, 0]);
+    w.year = 5;
+    certificationPhase(w);
+    expect(w.firms.certified[0]).toBe(0);
   });
 });
 

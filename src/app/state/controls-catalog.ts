@@ -79,14 +79,14 @@ export const LEVER_SPECS: readonly LeverSpec[] = [
     { value: 0.8, label: 'level.most' },
   ]),
   lever(
-    'subsidyPerIntern',
-    'unit.kYuanPerIntern',
+    'subsidyPerInternMonth',
+    'unit.kYuanPerInternMonth',
     [
       { value: 0, label: 'level.none' },
-      { value: 2, label: 'level.subsidy.month' },
-      { value: 6, label: 'level.generous' },
+      { value: 0.4, label: 'level.subsidy.apprenticeship' },
+      { value: 1.5, label: 'level.generous' },
     ],
-    { min: 0, max: 10, step: 0.5, display: 'number' },
+    { min: 0, max: 3, step: 0.1, display: 'number' },
   ),
   lever(
     'schoolFunding',

@@ -119,7 +119,8 @@ export function recordPhase(w: World, row: Float64Array): void {
   row[M.fiscal_subsidies] = l.subsidies / 1000;
   row[M.fiscal_school_funding] = l.schoolFunding / 1000;
   row[M.fiscal_evaluation_rewards] = l.evaluationRewards / 1000;
-  row[M.fiscal_cost] = (l.taxForgone + l.subsidies + l.schoolFunding + l.evaluationRewards) / 1000;
+  row[M.fiscal_admin_cost] = l.adminCost / 1000;
+  row[M.fiscal_cost] = (l.taxForgone + l.subsidies + l.schoolFunding + l.evaluationRewards + l.adminCost) / 1000;
   row[M.school_willingness] = ratio(schoolUp, schoolUpN);
   row[M.firm_willingness] = ratio(firmUp, firmUpN);
 
