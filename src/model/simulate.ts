@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { createWorld } from './create-world.ts';
 import { METRIC_COUNT, METRIC_NAMES, type MetricName } from './metrics.ts';
 import { recordPhase } from './phases/record.ts';
+import { spinUp } from './spin-up.ts';
 import { stepYear } from './step.ts';
 import type { Firms, Partnerships, Reasons, Schools, World } from './state.ts';
 import type { WorldArena } from './world-arena.ts';
@@ -73,6 +74,7 @@ export function createSimulation(scenario: Scenario, options: { seed?: number; a
   const world = createWorld(scenario, seed, options.arena);
   const row = new Float64Array(METRIC_COUNT);
   recordPhase(world, row);
+  spinUp(world, row);
   let yearsDone = 0;
   return {
     world,
