@@ -147,7 +147,8 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     partnerships.basis[p] = depth >= 2 || !rp.chance(fc.initialFriendshipShare) ? CONTRACT : FRIENDSHIP;
     partnerships.age[p] = age;
     partnerships.startYear[p] = -age;
-    partnerships.trust[p] = clamp(scenario.behaviour.trustStart + 0.1 * age + 0.05 * depth, 0, 1);
+    // The status quo's trust is about that of a new partnership (losses offset gains).
+    partnerships.trust[p] = scenario.behaviour.trustStart;
   }
 
   const reasons = stableShape({

@@ -19,7 +19,8 @@ export function spinUp(w: World, row: Float64Array): void {
   w.scenario = stableNumbers({ ...scenario, policy: POLICY_DEFAULTS });
   w.levers = compileLevers(POLICY_DEFAULTS);
   w.year = -years;
-  for (let y = 0; y < years; y++) stepYear(w, row);
+  // Only the last spin-up year is recorded: its metrics are what year 0's levers see.
+  for (let y = 0; y < years; y++) stepYear(w, row, y === years - 1);
   w.scenario = scenario;
   w.levers = levers;
 }

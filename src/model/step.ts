@@ -43,8 +43,11 @@ function resetYear(w: World): void {
   l.evaluationRewards = 0;
 }
 
-/** Runs one simulated year on `w` and writes its metrics into `row`. */
-export function stepYear(w: World, row: Float64Array): void {
+/**
+ * Runs one simulated year on `w` and writes its metrics into `row` (unless `record` is
+ * false: a spin-up year that no one reads).
+ */
+export function stepYear(w: World, row: Float64Array, record = true): void {
   resetYear(w);
   policyPhase(w);
   labourMarketPhase(w);
@@ -55,6 +58,6 @@ export function stepYear(w: World, row: Float64Array): void {
   employmentPhase(w);
   evaluationPhase(w);
   learningPhase(w);
-  recordPhase(w, row);
+  if (record) recordPhase(w, row);
   w.year++;
 }
