@@ -61,3 +61,16 @@ describe('determinism', () => {
     expect(diff.slice(0, 20), `baseline output changed in ${diff.length} cells (UPDATE_GOLDEN=1 rewrites ${GOLDEN}; say why in the commit)`).toEqual([]);
   });
 });
+
+describe('undefined averages in output files', () => {
+  it('a NaN metric is an empty CSV cell and null in JSON, never 0', async () => {
+    const { metricsToJson } = await import('../../src/output/metrics-table.ts');
+    const res = simulate(small({ spinUpYears: 0, firms: { highTechShare: 1 } }), { seed: 1, years: 2 });
+    expect(res.metrics.firm_net_benefit_low_tech[0]).toBeNaN();
+    const csv = metricsToCsv(res.year, res.metrics).trim().split('\n');
+    const col = csv[0].split(',').indexOf('firm_net_benefit_low_tech');
+    expect(csv[1].split(',')[col]).toBe('');
+    const json = JSON.parse(metricsToJson({ scenario: 'x', seed: 1 }, res.year, res.metrics));
+    expect(json.years[0].firm_net_benefit_low_tech).toBeNull();
+  });
+});
