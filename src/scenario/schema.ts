@@ -47,7 +47,7 @@ const schools = z.strictObject({
   hireValue: num(1.5, 0, 100, `${A} value to a college of a graduate placed with a partner (k¥; employment counts in its evaluation)`),
   equipmentValue: num(150, 0, 10000, `${A} value to a college of one unit of facilities gain (k¥)`),
   teacherValue: num(300, 0, 10000, `${A} value to a college of one unit of teacher practice gain (k¥)`),
-  choiceNoise: num(4, 0.01, 1000, `${A} logit noise of colleges' decisions (k¥): in accepting a new partner and in choosing leave / down / stay / up on an active one`),
+  choiceNoise: num(1.5, 0.01, 1000, `${A} logit noise of colleges' decisions (k¥): in accepting a new partner and in choosing leave / down / stay / up on an active one. Set, like the firms' noise (0.8 of their stakes), to about 0.8 of the staff time of a shallow partnership (2 k¥): with much more noise a college's choice among four options is nearly uniform and its willingness measures noise, not value`),
 });
 
 /** The enterprise population. */
@@ -65,7 +65,7 @@ const firms = z.strictObject({
   initialDepthMix: perDepth([0.955, 0.043, 0.001, 0.001], 0, 1, 'shares of initial partnerships at depth 1–4: the seed says cooperation is mostly shallow; the shares are the status quo\'s own long-run mix (bench/steady-state.ts), since a deeper seeded mix is not one the model holds (deep partnerships fall from 6% to under 1% within a year)'),
   initialFriendshipShare: num(0.72, 0, 1, 'the seed: agreements mostly rest on personal ties; 0.72 is the status quo\'s own long-run share of shallow ties on personal contact'),
   attitudeSpread: num(0.6, 0, 10, `${A} spread of firms' initial attitude to cooperation (in units of choice noise)`),
-  turnover: num(0.07, 0, 1, 'yearly share of firms that close and are replaced by a new firm: SAIC 2013 survival report of domestic enterprises, 5-year survival 68.9% (1 − 0.689^(1/5) ≈ 7% a year)'),
+  turnover: num(0.07, 0, 1, 'yearly share of firms that close and are replaced by a new firm: China, SAIC 2013 survival-time report on domestic enterprises, 5-year survival 68.9% (1 − 0.689^(1/5) ≈ 7% a year)'),
   fitSpread: num(0.15, 0, 2, `${A} spread of how much a firm gets out of interns (task fit, management); calibrated with internProductivity so that intern output / gross cost stays in the BIBB range 0.65–0.8 in every year of the status quo (firms that keep cooperating are those with good fit)`),
 });
 
