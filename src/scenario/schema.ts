@@ -181,10 +181,10 @@ export const scenarioSchema = z.strictObject({
     .describe('where each number set in this file comes from: field path → source or "assumption: reason"'),
   years: int(20, 1, 500, `${A} two decades shows slow capability feedbacks`),
   spinUpYears: int(
-    2,
+    1,
     0,
     500,
-    `${A} burn-in years simulated before year 0 and not reported, with every policy lever at its status-quo value and the rest of the scenario as given, so year 0 starts from a state the model itself holds (with the initial state at the model's own long-run shares, trust, partnership ages and attitudes settle within two years; kept short because every spin-up year costs as much as a reported one)`,
+    `${A} burn-in years simulated before year 0 and not reported, with every policy lever at its status-quo value and the rest of the scenario as given, so year 0 starts from a state the model itself holds (the initial state is already at the model's own long-run shares, so one year suffices to replace the seeded trust, attitudes and partnership records by the model's own; kept short because every spin-up year costs as much as a reported one, and the default run must stay within its 20 ms budget)`,
   ),
   seed: int(1, 0, 4294967295, 'any seed; runs are reproducible for a given seed'),
   world: world.default(world.parse({})),
