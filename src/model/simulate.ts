@@ -49,7 +49,7 @@ export interface SimulationResult {
   /** Year numbers, 0 … years−1. */
   year: Int32Array;
   metrics: MetricColumns;
-  /** Metrics of the initial state (what year-0 lever expressions see). */
+  /** Metrics of the state year 0 starts from: the last spin-up year, or the seeded state without spin-up (what year-0 lever expressions see). */
   initial: Record<MetricName, number>;
   snapshot: Snapshot;
   network?: NetworkHistory;
@@ -68,7 +68,7 @@ export interface Simulation {
   snapshot(): Snapshot;
 }
 
-/** Starts a run of `scenario` that can be stepped year by year. */
+/** Starts a run of `scenario` that can be stepped year by year (after its `spinUpYears`, which are not reported). */
 export function createSimulation(scenario: Scenario, options: { seed?: number; arena?: WorldArena } = {}): Simulation {
   const seed = options.seed ?? scenario.seed;
   const world = createWorld(scenario, seed, options.arena);
