@@ -1,4 +1,4 @@
-import { exp } from '../det-math.ts';
+import { exp, ln } from '../det-math.ts';
 import { staffTime } from '../school-payoff.ts';
 import type { World } from '../state.ts';
 
@@ -20,8 +20,11 @@ export function firmTurnoverPhase(w: World): void {
   const rng = w.streams.firmTurnover;
   const sizeShift = (fc.sizeSpread * fc.sizeSpread) / 2;
   const year = w.year;
-  for (let f = 0; f < F.n; f++) {
-    if (!rng.chance(rate)) continue;
+  // Each firm closes with probability `rate`: the gaps between closing firms are geometric,
+  // so one draw per closing firm stands for a draw per firm.
+  const logStay = rate < 1 ? ln(1 - rate) : -Infinity;
+  const gap = () => (rate < 1 ? Math.floor(ln(1 - rng.next()) / logStay) : 0);
+  for (let f = gap(); f < F.n; f += 1 + gap()) {
     for (let k = 0; k < K; k++) {
       const p = f * K + k;
       const s = P.school[p];
