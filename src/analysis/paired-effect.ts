@@ -56,13 +56,14 @@ export function pairedEffect(baseline: ArrayLike<number>, current: ArrayLike<num
 /**
  * Cost-effectiveness of a scenario against its baseline with paired seeds: the extra
  * cost summed over seeds divided by the extra outcome summed over seeds (a ratio of
- * means, stable where single seeds have tiny gains). NaN when the mean extra outcome is
- * not positive: there is nothing to pay for.
+ * means, stable where single seeds have tiny gains). Pairs with an undefined (NaN) value
+ * are skipped. NaN when the mean extra outcome is not positive: there is nothing to pay for.
  */
 export function costPerExtra(extraCost: ArrayLike<number>, extraOutcome: ArrayLike<number>): number {
   let cost = 0;
   let gain = 0;
   for (let i = 0; i < extraCost.length; i++) {
+    if (Number.isNaN(extraCost[i]) || Number.isNaN(extraOutcome[i])) continue;
     cost += extraCost[i];
     gain += extraOutcome[i];
   }

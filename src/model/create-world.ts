@@ -6,6 +6,7 @@ import { ITEM_COUNT } from './firm-payoff.ts';
 import { METRIC_NAMES } from './metrics.ts';
 import { CONTRACT, FRIENDSHIP, type World } from './state.ts';
 import { updateSkills } from './phases/employment.ts';
+import { recomputeLoads } from './phases/matching.ts';
 import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
 import { stableNumbers, stableShape } from './stable-shape.ts';
 
@@ -77,6 +78,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     wage: A.f64(nF),
     discount: A.f64(nF),
     attitude: A.f64(nF),
+    attitudePrior: A.f64(nF),
     fit: A.f64(nF),
     inGroup: A.u8(nF),
     groupDraw: A.f64(nF),
@@ -97,7 +99,8 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     firms.scale[f] = exp(fc.sizeSpread * rf.normal() - sizeShift);
     firms.wage[f] = firms.tech[f] === 1 ? fc.wageHigh : fc.wageLow;
     firms.discount[f] = rf.chance(fc.longHorizonShare) ? fc.discountLong : fc.discountShort;
-    firms.attitude[f] = fc.attitudeSpread * rf.normal();
+    firms.attitudePrior[f] = fc.attitudeSpread * rf.normal();
+    firms.attitude[f] = firms.attitudePrior[f];
     firms.fit[f] = Math.max(0.2, 1 + fc.fitSpread * rf.normal());
     firms.groupDraw[f] = rf.next();
   }
@@ -146,7 +149,8 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     partnerships.basis[p] = depth >= 2 || !rp.chance(fc.initialFriendshipShare) ? CONTRACT : FRIENDSHIP;
     partnerships.age[p] = age;
     partnerships.startYear[p] = -age;
-    partnerships.trust[p] = clamp(scenario.behaviour.trustStart + 0.1 * age + 0.05 * depth, 0, 1);
+    // The status quo's trust is about that of a new partnership (losses offset gains).
+    partnerships.trust[p] = scenario.behaviour.trustStart;
   }
 
   const reasons = stableShape({
@@ -184,12 +188,14 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
       employment: createRng(seed, 'employment'),
       learning: createRng(seed, 'learning'),
       certification: createRng(seed, 'certification'),
+      schoolDecisions: createRng(seed, 'school-decisions'),
+      firmTurnover: createRng(seed, 'firm-turnover'),
     }),
     schoolsOfRegion: bySchoolRegion.order,
     regionStart: bySchoolRegion.start,
     firmsOfCell: byCell.order,
     cellStart: byCell.start,
-    scratch: stableShape({ items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), options: A.f64(4), utilities: A.f64(4), attitude: A.f64(nF),
+    scratch: stableShape({ items: A.f64(ITEM_COUNT), items2: A.f64(ITEM_COUNT), options: A.f64(4), utilities: A.f64(4), schoolUtilities: A.f64(4), attitude: A.f64(nF),
       schoolGains: A.f64(3 * nS),
       schoolDepth: A.f64(2 * nS),
     }),
@@ -199,6 +205,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     counters: stableNumbers({
       newLastYear: 0,
       endedAfterOneYear: 0,
+      closedAfterOneYear: 0,
       internOutput: 0,
       grossTrainingCost: 0,
       hires: 0,
@@ -212,6 +219,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     certification: stableNumbers({ acceptRate: 1, slotFraction: 0 }),
   });
   updateSkills(w);
+  recomputeLoads(w);
   for (let s = 0; s < nS; s++) w.schools.reputation[s] = clamp(0.5 * w.schools.skill[s] + 0.5 * sc.employmentBase, 0, 1);
   return w;
 }

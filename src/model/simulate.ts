@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { createWorld } from './create-world.ts';
 import { METRIC_COUNT, METRIC_NAMES, type MetricName } from './metrics.ts';
 import { recordPhase } from './phases/record.ts';
+import { spinUp } from './spin-up.ts';
 import { stepYear } from './step.ts';
 import type { Firms, Partnerships, Reasons, Schools, World } from './state.ts';
 import type { WorldArena } from './world-arena.ts';
@@ -48,7 +49,7 @@ export interface SimulationResult {
   /** Year numbers, 0 … years−1. */
   year: Int32Array;
   metrics: MetricColumns;
-  /** Metrics of the initial state (what year-0 lever expressions see). */
+  /** Metrics of the state year 0 starts from: the last spin-up year, or the seeded state without spin-up (what year-0 lever expressions see). */
   initial: Record<MetricName, number>;
   snapshot: Snapshot;
   network?: NetworkHistory;
@@ -67,12 +68,13 @@ export interface Simulation {
   snapshot(): Snapshot;
 }
 
-/** Starts a run of `scenario` that can be stepped year by year. */
+/** Starts a run of `scenario` that can be stepped year by year (after its `spinUpYears`, which are not reported). */
 export function createSimulation(scenario: Scenario, options: { seed?: number; arena?: WorldArena } = {}): Simulation {
   const seed = options.seed ?? scenario.seed;
   const world = createWorld(scenario, seed, options.arena);
   const row = new Float64Array(METRIC_COUNT);
   recordPhase(world, row);
+  spinUp(world, row);
   let yearsDone = 0;
   return {
     world,

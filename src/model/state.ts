@@ -27,7 +27,7 @@ export interface Schools {
   readonly inGroup: Uint8Array;
   /** Fixed uniform draw: a college is in a group when the draw is below group coverage. */
   readonly groupDraw: Float64Array;
-  /** Depth units of partnerships served this year. */
+  /** Staff time (k¥ a year) the college's partnerships take: its use of capacity. */
   readonly load: Float64Array;
   /** Graduates hired by partner firms this year. */
   readonly partnerHires: Float64Array;
@@ -48,6 +48,8 @@ export interface Firms {
   readonly discount: Float64Array;
   /** Learned attitude to cooperation (added to the value of cooperating, in noise units). */
   readonly attitude: Float64Array;
+  /** The firm's own disposition: the attitude it relaxes back toward as experience fades. */
+  readonly attitudePrior: Float64Array;
   /** How much the firm gets out of interns (multiplies intern output). */
   readonly fit: Float64Array;
   readonly inGroup: Uint8Array;
@@ -116,7 +118,7 @@ export interface Reasons {
 }
 
 /** Decision codes stored in {@link Reasons.choice}. */
-export const CHOICES = ['none', 'leave', 'down', 'stay', 'up', 'stay out', 'enter', 'dissolved'] as const;
+export const CHOICES = ['none', 'leave', 'down', 'stay', 'up', 'stay out', 'enter', 'dissolved', 'college left', 'college down'] as const;
 export type Choice = (typeof CHOICES)[number];
 export const CHOICE_CODE: Readonly<Record<Choice, number>> = Object.fromEntries(CHOICES.map((c, i) => [c, i])) as Record<Choice, number>;
 
@@ -134,6 +136,8 @@ export interface Ledger {
 export interface YearCounters {
   newLastYear: number;
   endedAfterOneYear: number;
+  /** Of last year's new partnerships, those that ended because the firm closed. */
+  closedAfterOneYear: number;
   internOutput: number;
   grossTrainingCost: number;
   hires: number;
@@ -149,6 +153,10 @@ export interface Streams {
   readonly decisions: Rng;
   readonly employment: Rng;
   readonly learning: Rng;
+  /** Which firms close and what replaces them. */
+  readonly firmTurnover: Rng;
+  /** The colleges' own decisions on their partnerships. */
+  readonly schoolDecisions: Rng;
   /** Tie-breaks of the certification screening. */
   readonly certification: Rng;
 }
@@ -163,13 +171,14 @@ export interface Certification {
 
 /** Everything a run holds; phases are free functions over it. */
 export interface World {
-  readonly scenario: Scenario;
+  /** The scenario being run (during spin-up: the same scenario with status-quo levers). */
+  scenario: Scenario;
   readonly schools: Schools;
   readonly firms: Firms;
   readonly partnerships: Partnerships;
   readonly labour: Labour;
   readonly reasons: Reasons;
-  readonly levers: CompiledLevers;
+  levers: CompiledLevers;
   readonly streams: Streams;
   /** College indices grouped by region: schoolsOfRegion.slice(regionStart[r], regionStart[r+1]). */
   readonly schoolsOfRegion: Int32Array;
@@ -184,6 +193,7 @@ export interface World {
     /** A decision's option values (for its reason) and utilities (for the logit choice). */
     options: Float64Array;
     utilities: Float64Array;
+    schoolUtilities: Float64Array;
     attitude: Float64Array;
     schoolGains: Float64Array;
     schoolDepth: Float64Array;

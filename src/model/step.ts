@@ -1,5 +1,6 @@
 import { policyPhase } from './phases/policy.ts';
 import { labourMarketPhase } from './phases/labour-market.ts';
+import { firmTurnoverPhase } from './phases/firm-turnover.ts';
 import { matchingPhase } from './phases/matching.ts';
 import { decisionsPhase } from './phases/decisions.ts';
 import { capabilitiesPhase } from './phases/capabilities.ts';
@@ -13,6 +14,7 @@ import type { World } from './state.ts';
 export const PHASES = [
   'policy',
   'labour market',
+  'firm turnover',
   'matching',
   'decisions',
   'capabilities',
@@ -26,6 +28,7 @@ function resetYear(w: World): void {
   const c = w.counters;
   c.newLastYear = 0;
   c.endedAfterOneYear = 0;
+  c.closedAfterOneYear = 0;
   c.internOutput = 0;
   c.grossTrainingCost = 0;
   c.hires = 0;
@@ -41,17 +44,21 @@ function resetYear(w: World): void {
   l.adminCost = 0;
 }
 
-/** Runs one simulated year on `w` and writes its metrics into `row`. */
-export function stepYear(w: World, row: Float64Array): void {
+/**
+ * Runs one simulated year on `w` and writes its metrics into `row` (unless `record` is
+ * false: a spin-up year that no one reads).
+ */
+export function stepYear(w: World, row: Float64Array, record = true): void {
   resetYear(w);
   policyPhase(w);
   labourMarketPhase(w);
+  firmTurnoverPhase(w);
   matchingPhase(w);
   decisionsPhase(w);
   capabilitiesPhase(w);
   employmentPhase(w);
   evaluationPhase(w);
   learningPhase(w);
-  recordPhase(w, row);
+  if (record) recordPhase(w, row);
   w.year++;
 }

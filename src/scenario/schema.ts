@@ -29,7 +29,13 @@ const schools = z.strictObject({
   alignment: num(0.45, 0, 1, `${A} majors only partly fit regional industry (the seed)`),
   spread: num(0.1, 0, 0.5, `${A} standard deviation of school conditions between colleges`),
   graduatesPerYear: int(3000, 1, 100000, `${A} about 10,000 students in three-year programmes per college`),
-  capacity: num(40, 0, 10000, `${A} partnership depth units a college's staff can serve (a depth-d partnership uses d)`),
+  coordinatingStaff: num(
+    5,
+    0,
+    10000,
+    'full-time staff a college gives to coordinating enterprise partnerships; its capacity is coordinatingStaff × staffCost of staff time a year, and each partnership takes coordinationCost of it. Derived: the 197 "Double High" colleges built about 12,000 shared training bases (≈ 60 per college, 2025 report); 60 depth-3 partnerships at 10 k¥ of staff time each take 600 k¥ = 5 staff at 120 k¥. The internship caps (≤ 10% of a host firm\'s staff and ≤ 20% of a post may be interns: 2016 rules, kept for post internships in the 2021 rules) limit interns per host firm, not the college: at the default interns per partnership they bind only for hosts under 80 staff',
+  ),
+  staffCost: num(120, 1, 10000, 'yearly cost of one staff member\'s time (k¥): NBS 2022 average wage in education, urban non-private units, about 120 k¥'),
   decay: num(0.08, 0, 1, `${A} yearly relaxation of conditions toward a college's own level without partner upkeep (equipment and skills age in about a decade)`),
   equipmentGain: perDepth([0, 0, 0.02, 0.03], 0, 1, `${A} facilities added per year by one partner at each depth (bases from depth 3)`),
   teacherGain: perDepth([0, 0, 0.005, 0.03], 0, 1, `${A} teacher practice added per year by one partner at each depth (co-trained teachers at depth 4)`),
@@ -45,12 +51,12 @@ const schools = z.strictObject({
     .describe('weights of the graduate skill index (0–1)'),
   employmentBase: num(0.9, 0, 1, 'MyCOS: higher-vocational class of 2017 employment 92.1% (MODEL.md §5), calibrated to about 0.9 at baseline skill'),
   employmentSkillEffect: num(0.2, 0, 2, `${A} better-skilled cohorts find jobs more easily on the open market`),
-  coordinationCost: perDepth([2, 5, 10, 16], 0, 1000, `${A} school staff time per partnership per year at each depth (k¥)`),
+  coordinationCost: perDepth([2, 5, 10, 16], 0, 1000, `${A} school staff time per partnership per year at each depth (k¥): a cost in the college's value and its use of the coordinating staff's capacity`),
   placementValue: num(1, 0, 100, `${A} value to a college of placing one intern (internships are compulsory in its programmes; k¥)`),
   hireValue: num(1.5, 0, 100, `${A} value to a college of a graduate placed with a partner (k¥; employment counts in its evaluation)`),
   equipmentValue: num(150, 0, 10000, `${A} value to a college of one unit of facilities gain (k¥)`),
   teacherValue: num(300, 0, 10000, `${A} value to a college of one unit of teacher practice gain (k¥)`),
-  choiceNoise: num(4, 0.01, 1000, `${A} spread of colleges' valuations (k¥): colleges are keen but not blind`),
+  choiceNoise: num(1.5, 0.01, 1000, `${A} logit noise of colleges' decisions (k¥): in accepting a new partner and in choosing leave / down / stay / up on an active one. Set, like the firms' noise (0.8 of their stakes), to about 0.8 of the staff time of a shallow partnership (2 k¥): with much more noise a college's choice among four options is nearly uniform and its willingness measures noise, not value`),
 });
 
 /** The enterprise population. */
@@ -63,12 +69,13 @@ const firms = z.strictObject({
   skilledHires: num(4, 0, 10000, `${A} skilled hires per year of a firm of average size`),
   wageLow: num(60, 1, 10000, `${A} yearly wage of a skilled worker at a low-tech firm (k¥; NBS 2022 private-sector average about 65 k¥)`),
   wageHigh: num(100, 1, 10000, `${A} yearly wage of a skilled worker at a high-tech firm (k¥; NBS 2022 non-private average about 114 k¥)`),
-  initialCooperationLow: num(0.15, 0, 1, 'BIBB 2012/13: about 1 in 5 firms train (MODEL.md §5); low-tech firms below the mean (Yang & Yue 2018)'),
-  initialCooperationHigh: num(0.3, 0, 1, 'BIBB 2012/13: about 1 in 5 firms train (MODEL.md §5); high-tech firms above the mean (Yang & Yue 2018)'),
-  initialDepthMix: perDepth([0.78, 0.16, 0.05, 0.01], 0, 1, 'the seed: cooperation is mostly shallow; shares of initial partnerships at depth 1–4'),
-  initialFriendshipShare: num(0.75, 0, 1, 'the seed: agreements mostly rest on personal ties'),
+  initialCooperationLow: num(0.06, 0, 1, 'share of low-tech firms cooperating at the start: the status quo\'s own long-run share (bench/steady-state.ts), so year 0 is not a transient; low-tech firms below the mean (Yang & Yue 2018); the overall share is checked against BIBB 2012/13, about 1 in 5 firms train (target 0.1–0.3)'),
+  initialCooperationHigh: num(0.27, 0, 1, 'share of high-tech firms cooperating at the start: the status quo\'s own long-run share (bench/steady-state.ts); high-tech firms above the mean (Yang & Yue 2018)'),
+  initialDepthMix: perDepth([0.955, 0.043, 0.001, 0.001], 0, 1, 'shares of initial partnerships at depth 1–4: the seed says cooperation is mostly shallow; the shares are the status quo\'s own long-run mix (bench/steady-state.ts), since a deeper seeded mix is not one the model holds (deep partnerships fall from 6% to under 1% within a year)'),
+  initialFriendshipShare: num(0.72, 0, 1, 'the seed: agreements mostly rest on personal ties; 0.72 is the status quo\'s own long-run share of shallow ties on personal contact'),
   attitudeSpread: num(0.6, 0, 10, `${A} spread of firms' initial attitude to cooperation (in units of choice noise)`),
-  fitSpread: num(0.25, 0, 2, `${A} spread of how much a firm gets out of interns (task fit, management)`),
+  turnover: num(0.07, 0, 1, 'yearly share of firms that close and are replaced by a new firm: China, SAIC 2013 survival-time report on domestic enterprises, 5-year survival 68.9% (1 − 0.689^(1/5) ≈ 7% a year)'),
+  fitSpread: num(0.15, 0, 2, `${A} spread of how much a firm gets out of interns (task fit, management); calibrated with internProductivity so that intern output / gross cost stays in the BIBB range 0.65–0.8 in every year of the status quo (firms that keep cooperating are those with good fit)`),
 });
 
 /** Regional labour markets. */
@@ -123,6 +130,7 @@ const behaviour = z.strictObject({
   trustNeeded: perDepth([0, 0.3, 0.45, 0.6], 0, 1, `${A} trust needed to move up to each depth`),
   learningRate: num(0.15, 0, 10, `${A} how fast a firm's attitude follows its own realised payoff`),
   imitationRate: num(0.2, 0, 1, `${A} yearly chance that a firm compares itself with a peer of its sector and region`),
+  attitudeForgetting: num(0.2, 0, 1, `${A} share of a learned or copied attitude that fades each year back toward the firm's own disposition (φ; memory of about five years). Without forgetting attitudes only ratchet and the status quo drifts`),
   imitationScale: num(1, 0.01, 100, `${A} payoff difference (in stakes) that makes copying a peer certain (M of MODEL.md §7)`),
 });
 
@@ -198,6 +206,12 @@ export const scenarioSchema = z.strictObject({
     500,
     `${A} two decades shows slow capability feedbacks. At most 500: a year adds only its metrics row (under 1 KB) to a run's memory, ` +
       'but its time grows with the years (about 9 µs a firm-year), so 500 years of 2,000,000 firms would take 2.5 hours',
+  ),
+  spinUpYears: int(
+    1,
+    0,
+    500,
+    `${A} burn-in years simulated before year 0 and not reported, with every policy lever at its status-quo value and the rest of the scenario as given, so year 0 starts from a state the model itself holds (the initial state is already at the model's own long-run shares, so one year suffices to replace the seeded trust, attitudes and partnership records by the model's own; kept short because every spin-up year costs as much as a reported one, and the default run must stay within its 20 ms budget)`,
   ),
   seed: int(1, 0, 4294967295, 'any seed; runs are reproducible for a given seed'),
   world: world.default(world.parse({})),

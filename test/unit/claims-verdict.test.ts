@@ -66,7 +66,7 @@ describe('assumed parameters', () => {
     });
     const params = assumedParameters();
     expect(params.length).toBe(described.length - 1);
-    expect(params.map((p) => p.path)).toContain('schools.capacity');
+    expect(params.map((p) => p.path)).toContain('behaviour.attitudeForgetting');
     expect(params.map((p) => p.path)).toContain('economics.interns');
     expect(params.map((p) => p.path)).not.toContain('years');
     for (const p of params) expect(p.description).toMatch(/^assumption:/);

@@ -44,7 +44,7 @@ describe('determinism', () => {
   });
 
   it('a lever change leaves other phases\' random streams alone: runs agree until the lever starts', () => {
-    const s1 = small({ policy: { taxRelief: [{ from: 5, value: 0.5 }] } });
+    const s1 = small({ policy: { subsidyPerInternMonth: [{ from: 5, value: 1 }] } });
     const s0 = small();
     const a = simulate(s1, { seed: 3 });
     const b = simulate(s0, { seed: 3 });
@@ -59,5 +59,18 @@ describe('determinism', () => {
     const expected = readFileSync(GOLDEN, 'utf8').trim();
     const diff = cellDiff(expected, actual);
     expect(diff.slice(0, 20), `baseline output changed in ${diff.length} cells (UPDATE_GOLDEN=1 rewrites ${GOLDEN}; say why in the commit)`).toEqual([]);
+  });
+});
+
+describe('undefined averages in output files', () => {
+  it('a NaN metric is an empty CSV cell and null in JSON, never 0', async () => {
+    const { metricsToJson } = await import('../../src/output/metrics-table.ts');
+    const res = simulate(small({ spinUpYears: 0, firms: { highTechShare: 1 } }), { seed: 1, years: 2 });
+    expect(res.metrics.firm_net_benefit_low_tech[0]).toBeNaN();
+    const csv = metricsToCsv(res.year, res.metrics).trim().split('\n');
+    const col = csv[0].split(',').indexOf('firm_net_benefit_low_tech');
+    expect(csv[1].split(',')[col]).toBe('');
+    const json = JSON.parse(metricsToJson({ scenario: 'x', seed: 1 }, res.year, res.metrics));
+    expect(json.years[0].firm_net_benefit_low_tech).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { experimentJsonSchema } from '../../src/scenario/experiment-json-schema.
 import { formatProblems } from '../../src/scenario/parse.ts';
 import { planExperiment } from '../../src/scenario/experiment-plan.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
-import { METRIC_COUNT } from '../../src/model/metrics.ts';
+import { METRIC_NAMES } from '../../src/model/metrics.ts';
 
 const problemsOf = (input: unknown) => {
   const r = parseExperiment(input);
@@ -103,7 +103,7 @@ describe('experiment files', () => {
     const e = ok({ factors: tax });
     expect(e.design).toEqual({ type: 'grid' });
     expect(e.replications).toEqual({ count: 1, seed: 1 });
-    expect(e.outputs.years).toHaveLength(METRIC_COUNT);
+    expect(e.outputs.years).toEqual([...METRIC_NAMES]);
     expect(e.outputs.summary).toBeNull();
   });
 });

@@ -9,6 +9,11 @@ import { employmentPhase } from '../../src/model/phases/employment.ts';
 import { certificationPhase, evaluationPhase } from '../../src/model/phases/evaluation.ts';
 import { learningPhase } from '../../src/model/phases/learning.ts';
 import { recordPhase } from '../../src/model/phases/record.ts';
+import { firmTurnoverPhase } from '../../src/model/phases/firm-turnover.ts';
+import { createSimulation, simulate } from '../../src/model/simulate.ts';
+import { schoolCapacity } from '../../src/model/school-payoff.ts';
+import { METRIC_NAMES } from '../../src/model/metrics.ts';
+import { stepYear } from '../../src/model/step.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
 import { surchargeLiability } from '../../src/model/firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../../src/model/state.ts';
@@ -111,7 +116,8 @@ describe('phase 3: matching', () => {
 
 describe('phase 4: decisions', () => {
   it('friendship ties dissolve when the contact leaves; contracts and group ties do not', () => {
-    const w = createWorld(small({ behaviour: { contactTurnover: 1 } }), 3);
+    // Colleges value placements highly here, so only the contact's leaving ends a tie.
+    const w = createWorld(small({ behaviour: { contactTurnover: 1 }, schools: { placementValue: 100 } }), 3);
     clearPartnerships(w);
     w.year = 1;
     const friend = place(w, 0, 0, 1, FRIENDSHIP, 0);
@@ -310,7 +316,7 @@ describe('phase 7: certification', () => {
 
 describe('phase 8: learning', () => {
   it('firms copy the attitude of better-off peers only', () => {
-    const w = createWorld(small({ behaviour: { imitationRate: 1, imitationScale: 0.01, learningRate: 0 }, world: { regions: 1, sectors: 1 } }), 8);
+    const w = createWorld(small({ behaviour: { imitationRate: 1, imitationScale: 0.01, learningRate: 0, attitudeForgetting: 0 }, world: { regions: 1, sectors: 1 } }), 8);
     clearPartnerships(w);
     w.firms.net.fill(0);
     w.firms.attitude.fill(-1);
@@ -343,5 +349,126 @@ describe('phase 9: record', () => {
     expect(row[METRIC_INDEX.mean_depth]).toBeCloseTo(7 / 3, 12);
     expect(row[METRIC_INDEX.friendship_share]).toBeCloseTo(1 / 3, 12);
     expect(row[METRIC_INDEX.partnerships]).toBe(3);
+  });
+});
+
+describe('both sides decide (phase 4)', () => {
+  it('a college leaves partnerships that are not worth its staff time, even when the firm is keen', () => {
+    const w = createWorld(small({ behaviour: { contactTurnover: 0 }, schools: { coordinationCost: [200, 200, 200, 200] } }), 3);
+    clearPartnerships(w);
+    w.year = 3;
+    for (let f = 0; f < 40; f++) place(w, f, f % w.schools.n, 2, CONTRACT, 0);
+    w.firms.attitude.fill(5);
+    policyPhase(w);
+    recomputeLoads(w);
+    decisionsPhase(w);
+    let left = 0;
+    for (let f = 0; f < 40; f++) if (w.partnerships.school[f * K(w)] < 0) left++;
+    // Value about −190 k¥ against 0 for leaving, noise 4 k¥: the college leaves almost surely.
+    expect(left).toBeGreaterThan(35);
+    expect(w.reasons.choice[0]).toBe(8);
+  });
+  it('willingness is each side\'s probability of up among the same options, NaN at depth 4', () => {
+    const w = createWorld(small({ behaviour: { contactTurnover: 0 }, schools: { placementValue: 100 } }), 5);
+    clearPartnerships(w);
+    w.year = 3;
+    const p1 = place(w, 0, 0, 1, CONTRACT, 0);
+    const p4 = place(w, 1, 1, 4, CONTRACT, 0);
+    w.firms.attitude.fill(5);
+    policyPhase(w);
+    recomputeLoads(w);
+    decisionsPhase(w);
+    for (const x of [w.partnerships.firmWantsUp[p1], w.partnerships.schoolWantsUp[p1]]) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(1);
+    }
+    expect(w.partnerships.firmWantsUp[p4]).toBeNaN();
+    expect(w.partnerships.schoolWantsUp[p4]).toBeNaN();
+  });
+  it('a college whose coordinating staff are fully used takes no new partner and goes up nowhere', () => {
+    const w = createWorld(small({ schools: { coordinatingStaff: 0.05, staffCost: 100 } }), 4);
+    expect(schoolCapacity(w)).toBeCloseTo(5, 12);
+    const row = new Float64Array(METRIC_COUNT);
+    for (let y = 0; y < 4; y++) stepYear(w, row);
+    recomputeLoads(w);
+    for (let s = 0; s < w.schools.n; s++) expect(w.schools.load[s]).toBeLessThanOrEqual(schoolCapacity(w) + 1e-9);
+    expect(row[METRIC_INDEX.schools_full_share]).toBeGreaterThan(0);
+    expect(row[METRIC_INDEX.school_capacity_use]).toBeGreaterThan(0);
+    expect(row[METRIC_INDEX.school_capacity_use]).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('firm turnover', () => {
+  it('a closing firm loses its partnerships and the college its load; a new firm starts at its own disposition', () => {
+    const w = createWorld(small({ firms: { turnover: 1 } }), 6);
+    w.firms.attitude.fill(4);
+    firmTurnoverPhase(w);
+    expect(active(w)).toBe(0);
+    expect(Array.from(w.schools.load).every((l) => Math.abs(l) < 1e-9)).toBe(true);
+    expect(Array.from(w.firms.attitude)).toEqual(Array.from(w.firms.attitudePrior));
+  });
+  it('no firm closes at turnover 0', () => {
+    const w = createWorld(small({ firms: { turnover: 0 } }), 6);
+    const before = active(w);
+    firmTurnoverPhase(w);
+    expect(active(w)).toBe(before);
+  });
+});
+
+describe('learning forgets', () => {
+  it('without new experience an attitude relaxes toward the firm\'s disposition by attitudeForgetting a year', () => {
+    const w = createWorld(small({ behaviour: { imitationRate: 0, learningRate: 0, attitudeForgetting: 0.25 } }), 8);
+    clearPartnerships(w);
+    w.firms.net.fill(0);
+    w.firms.attitude.fill(3);
+    learningPhase(w);
+    for (let f = 0; f < 20; f++) {
+      const a0 = w.firms.attitudePrior[f];
+      expect(w.firms.attitude[f]).toBeCloseTo(a0 + 0.75 * (3 - a0), 12);
+    }
+  });
+});
+
+describe('spin-up', () => {
+  it('spin-up years run with status-quo levers: nothing is paid before year 0', () => {
+    const sim = createSimulation(small({ spinUpYears: 3, policy: { taxRelief: 0.5, subsidyPerInternMonth: 5 } }), { seed: 2 });
+    expect(sim.world.year).toBe(0);
+    // The status quo's running costs (group secretariats) are booked; no lever pays anything.
+    expect(sim.world.lastMetrics.fiscal_subsidies).toBe(0);
+    expect(sim.world.lastMetrics.fiscal_tax_forgone).toBe(0);
+    expect(sim.world.scenario.policy.taxRelief).toBe(0.5);
+    expect(sim.step()[METRIC_INDEX.fiscal_subsidies]).toBeGreaterThan(0);
+  });
+  it('year 0 starts where the spin-up ends, not at the seeded state', () => {
+    const a = simulate(small({ spinUpYears: 0 }), { seed: 3, years: 2 });
+    const b = simulate(small({ spinUpYears: 4 }), { seed: 3, years: 2 });
+    expect(a.metrics.mean_trust[0]).not.toBe(b.metrics.mean_trust[0]);
+    expect(b.initial.mean_trust).not.toBe(a.initial.mean_trust);
+  });
+});
+
+describe('every metric of every year is written by the record phase', () => {
+  const SENTINEL = -123456.789;
+  it.each([
+    ['the default small world', {}],
+    ['a world where nobody cooperates', { firms: { initialCooperationLow: 0, initialCooperationHigh: 0 }, behaviour: { searchRate: 0, secondPartnerRate: 0 } }],
+    ['a world without low-tech firms', { firms: { highTechShare: 1 } }],
+  ])('%s', (_label, overrides) => {
+    const w = createWorld(small({ spinUpYears: 0, ...overrides }), 9);
+    const row = new Float64Array(METRIC_COUNT);
+    for (let y = 0; y < 3; y++) {
+      row.fill(SENTINEL);
+      stepYear(w, row);
+      const unwritten = METRIC_NAMES.filter((_, i) => row[i] === SENTINEL);
+      expect(unwritten, `year ${y}`).toEqual([]);
+    }
+  });
+  it('undefined averages are NaN, not 0', () => {
+    const w = createWorld(small({ spinUpYears: 0, firms: { highTechShare: 1, initialCooperationHigh: 0 }, behaviour: { searchRate: 0, secondPartnerRate: 0 } }), 9);
+    const row = new Float64Array(METRIC_COUNT);
+    stepYear(w, row);
+    for (const name of ['mean_depth', 'mean_trust', 'firm_net_benefit_low_tech', 'firm_net_benefit_mean', 'participation_low_tech', 'school_willingness'] as const)
+      expect(row[METRIC_INDEX[name]], name).toBeNaN();
+    expect(row[METRIC_INDEX.firms_cooperating_share]).toBe(0);
   });
 });

@@ -320,6 +320,8 @@ export const en = {
   'choice.enter': 'It started a partnership with college {school} at depth {to}.',
   'choice.stay out': 'It decided not to look for a partner.',
   'choice.dissolved': 'Its tie with college {school} ended when the personal contact left.',
+  'choice.college left': 'College {school} ended the partnership: to the college it was not worth its staff time.',
+  'choice.college down': 'College {school} cut the partnership from depth {from} to {to}.',
   'item.internOutput': 'Interns’ work',
   'item.internPay': 'Intern pay',
   'item.supervision': 'Supervision, trainer time',

@@ -314,6 +314,8 @@ export const zhCN: Record<MessageKey, string> = {
   'choice.enter': '与院校 {school} 建立 {to} 级合作。',
   'choice.stay out': '决定不寻找合作伙伴。',
   'choice.dissolved': '联系人离职，与院校 {school} 的合作随之结束。',
+  'choice.college left': '院校 {school} 结束了合作：其人力用在别处更有价值。',
+  'choice.college down': '院校 {school} 将合作从 {from} 级降到 {to} 级。',
   'item.internOutput': '实习生产出',
   'item.internPay': '实习工资',
   'item.supervision': '带教与培训人员时间',

@@ -31,11 +31,14 @@ export function capabilitiesPhase(w: World): void {
       fund = m.fundingEffect * funding;
       paid += funding;
     }
-    S.facilities[s] = bounded(S.facilities[s] + gainF[s] + fund - sc.decay * (S.facilities[s] - S.ownFacilities[s]));
-    S.teacherPractice[s] = bounded(
-      S.teacherPractice[s] + gainF[n + s] + fund - sc.decay * (S.teacherPractice[s] - S.ownTeacherPractice[s]),
-    );
-    S.alignment[s] = bounded(S.alignment[s] + gainF[2 * n + s] - sc.decay * (S.alignment[s] - S.ownAlignment[s]));
+    // Partners' contributions meet diminishing returns (a gain fills part of the gap to the
+    // ceiling), and what they built must be kept up: it decays toward the college's own level.
+    const f0 = S.facilities[s];
+    const t0 = S.teacherPractice[s];
+    const a0 = S.alignment[s];
+    S.facilities[s] = bounded(f0 + gainF[s] * (1 - f0) + fund - sc.decay * (f0 - S.ownFacilities[s]));
+    S.teacherPractice[s] = bounded(t0 + gainF[n + s] * (1 - t0) + fund - sc.decay * (t0 - S.ownTeacherPractice[s]));
+    S.alignment[s] = bounded(a0 + gainF[2 * n + s] * (1 - a0) - sc.decay * (a0 - S.ownAlignment[s]));
   }
   // Funding is in M¥ per college; the ledger is in k¥.
   w.ledger.schoolFunding += paid * 1000;

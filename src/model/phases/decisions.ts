@@ -1,7 +1,7 @@
 import { exp } from '../portable-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
 import { logitChoice } from '../logit-choice.ts';
-import { schoolValue } from '../school-payoff.ts';
+import { schoolCapacity, schoolValue, staffTime } from '../school-payoff.ts';
 import { recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
 
@@ -13,10 +13,14 @@ const UP = 3;
 
 /**
  * Phase 4: every partnership older than this year is reconsidered. A friendship tie first
- * risks losing its personal contact. Then the firm weighs leaving, going down, staying or
- * going up by discounted net benefit (logit choice, tilted by its attitude). Going up
- * also needs the college to agree (it weighs its own gain and capacity) and enough trust,
- * which an enforceable contract partly substitutes for.
+ * risks losing its personal contact. Then both sides decide, each by a logit choice among
+ * the same options — leave, down (d−1), stay (d), up (d+1): the firm on discounted net
+ * benefit (tilted by its attitude, noise in units of its stakes), the college on its own
+ * yearly value of the partnership (`schools.choiceNoise`), with going up open to it only
+ * while its coordinating staff have the time. The partnership goes to the lower of the two
+ * chosen depths (either side can go down or leave alone); going up needs both and enough
+ * trust, which an enforceable contract partly substitutes for. Each side's probability of
+ * choosing up is its willingness to deepen.
  */
 export function decisionsPhase(w: World): void {
   const { behaviour: b, mechanisms: m, schools: sc } = w.scenario;
@@ -25,8 +29,10 @@ export function decisionsPhase(w: World): void {
   const P = w.partnerships;
   const K = P.perFirm;
   const rng = w.streams.decisions;
+  const schoolRng = w.streams.schoolDecisions;
   const law = w.lever.law;
-  const capacity = sc.capacity;
+  const capacity = schoolCapacity(w);
+  const su = w.scratch.schoolUtilities;
   const itemsA = w.scratch.items;
   const itemsB = w.scratch.items2;
   const { options: v, utilities: u } = w.scratch;
@@ -35,7 +41,9 @@ export function decisionsPhase(w: World): void {
 
   let newLastYear = 0;
   for (let p = 0; p < P.school.length; p++) if (P.school[p] >= 0 && P.startYear[p] === year - 1) newLastYear++;
-  counters.newLastYear = newLastYear;
+  // Last year's new partnerships whose firm closed this year ended after one year too.
+  counters.newLastYear = newLastYear + counters.closedAfterOneYear;
+  counters.endedAfterOneYear += counters.closedAfterOneYear;
 
   for (let f = 0; f < F.n; f++) {
     for (let k = 0; k < K; k++) {
@@ -78,32 +86,39 @@ export function decisionsPhase(w: World): void {
       u[STAY] = v[STAY] / tau + att;
       u[UP] = v[UP] / tau + att;
       const choice = logitChoice(u, 4, rng);
-      P.firmWantsUp[p] = u[UP] / (u[LEAVE] + u[DOWN] + u[STAY] + u[UP]);
+      // After the draw u holds the logit weights: u[UP] / Σ u is the probability of up.
+      P.firmWantsUp[p] = d < 4 ? u[UP] / (u[LEAVE] + u[DOWN] + u[STAY] + u[UP]) : NaN;
 
-      let schoolUp = 0;
-      if (d < 4 && S.load[s] + 1 <= capacity) {
-        const gain = schoolValue(w, f, d + 1) - schoolValue(w, f, d);
-        schoolUp = 1 / (1 + exp(-gain / sc.choiceNoise));
-      }
-      P.schoolWantsUp[p] = d < 4 ? schoolUp : NaN;
+      // The college's own choice among the same options, from its own stream.
+      const vsStay = schoolValue(w, f, s, d);
+      su[LEAVE] = 0;
+      su[DOWN] = d > 1 ? schoolValue(w, f, s, d - 1) / sc.choiceNoise : -Infinity;
+      su[STAY] = vsStay / sc.choiceNoise;
+      const staffFree = d < 4 && S.load[s] - staffTime(w, d) + staffTime(w, d + 1) <= capacity;
+      su[UP] = staffFree ? schoolValue(w, f, s, d + 1) / sc.choiceNoise : -Infinity;
+      const schoolChoice = logitChoice(su, 4, schoolRng);
+      P.schoolWantsUp[p] = d < 4 ? su[UP] / (su[LEAVE] + su[DOWN] + su[STAY] + su[UP]) : NaN;
 
-      if (choice === LEAVE) {
+      const firmTo = choice === LEAVE ? 0 : choice === DOWN ? d - 1 : choice === STAY ? d : d + 1;
+      const schoolTo = schoolChoice === LEAVE ? 0 : schoolChoice === DOWN ? d - 1 : schoolChoice === STAY ? d : d + 1;
+      const byCollege = schoolTo < firmTo;
+      const to = byCollege ? schoolTo : firmTo;
+
+      if (to === 0) {
         end(w, p, s, d, oneYear);
-        recordReason(w, f, 'leave', s, d, 0, itemsA, v);
-      } else if (choice === DOWN) {
-        P.depth[p] = d - 1;
-        S.load[s] -= 1;
-        firmItems(w, f, s, d - 1, basis, itemsB);
-        recordReason(w, f, 'down', s, d, d - 1, itemsB, v);
-      } else if (choice === STAY) {
+        recordReason(w, f, byCollege ? 'college left' : 'leave', s, d, 0, itemsA, v);
+      } else if (to < d) {
+        setDepth(w, p, s, d, to);
+        firmItems(w, f, s, to, basis, itemsB);
+        recordReason(w, f, byCollege ? 'college down' : 'down', s, d, to, itemsB, v);
+      } else if (to === d) {
+        // A firm that wanted up but was refused by the college stays.
         recordReason(w, f, 'stay', s, d, d, itemsA, v);
       } else {
         const trust = P.trust[p] + (upBasis === CONTRACT ? law * m.lawTrust : 0);
-        const agreed = trust >= b.trustNeeded[d] && rng.chance(schoolUp);
-        if (agreed) {
-          P.depth[p] = d + 1;
+        if (trust >= b.trustNeeded[d]) {
+          setDepth(w, p, s, d, d + 1);
           P.basis[p] = upBasis;
-          S.load[s] += 1;
           recordReason(w, f, 'up', s, d, d + 1, itemsB, v);
         } else {
           recordReason(w, f, 'stay', s, d, d, itemsA, v);
@@ -113,12 +128,17 @@ export function decisionsPhase(w: World): void {
   }
 }
 
+function setDepth(w: World, p: number, s: number, from: number, to: number): void {
+  w.partnerships.depth[p] = to;
+  w.schools.load[s] += staffTime(w, to) - staffTime(w, from);
+}
+
 function end(w: World, p: number, s: number, d: number, oneYear: boolean): void {
   const P = w.partnerships;
   P.school[p] = -1;
   P.depth[p] = 0;
   P.firmWantsUp[p] = NaN;
   P.schoolWantsUp[p] = NaN;
-  w.schools.load[s] -= d;
+  w.schools.load[s] -= staffTime(w, d);
   if (oneYear) w.counters.endedAfterOneYear++;
 }

@@ -104,7 +104,8 @@ export function employmentPhase(w: World): void {
       P.hires[p] = flows.hires;
       P.retained[p] = flows.hires * flows.retention;
       P.firmNet[p] = net;
-      P.schoolNet[p] = schoolValue(w, f, d);
+      P.schoolNet[p] = schoolValue(w, f, s, d);
+      P.firmNetTotal[p] += net;
       P.schoolNetTotal[p] += P.schoolNet[p];
       P.sunk[p] -= items[I_INVESTMENT];
       F.receipts[f] += items[I_SUBSIDY];

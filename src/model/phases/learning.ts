@@ -5,7 +5,10 @@ import type { World } from '../state.ts';
  * Phase 8: firms learn. A cooperating firm's attitude follows its own realised payoff;
  * then, synchronously, a firm may compare itself with a random peer of its sector and
  * region and copy the peer's attitude with probability max(Δpayoff, 0)/M — the
- * replicator-like imitation of MODEL.md §8. Non-cooperating firms earn 0.
+ * replicator-like imitation of MODEL.md §8 (both ways: a firm that lost by cooperating
+ * copies a better-off non-cooperator's attitude as readily as the reverse). Non-cooperating
+ * firms earn 0. Finally every attitude relaxes toward the firm's own disposition by
+ * `attitudeForgetting` a year: a(t+1) = a₀ + (1 − φ)(a' − a₀).
  */
 export function learningPhase(w: World): void {
   const b = w.scenario.behaviour;
@@ -36,8 +39,10 @@ export function learningPhase(w: World): void {
     const gain = F.payoff[peer] - F.payoff[f];
     if (gain > 0 && rng.next() < gain / b.imitationScale) next[f] = F.attitude[peer];
   }
+  // Experience fades: what was learned or copied relaxes toward the firm's own disposition.
+  const phi = b.attitudeForgetting;
   for (let f = 0; f < F.n; f++) {
-    const a = next[f];
+    const a = next[f] - phi * (next[f] - F.attitudePrior[f]);
     F.attitude[f] = a > 5 ? 5 : a < -5 ? -5 : a;
   }
 }

@@ -1,26 +1,27 @@
 import { exp } from '../portable-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
 import { logitChoice } from '../logit-choice.ts';
-import { schoolValue } from '../school-payoff.ts';
+import { schoolCapacity, schoolValue, staffTime } from '../school-payoff.ts';
 import { recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
 
 /** Scales a uniform draw on [−0.5, 0.5) to unit variance (√12). */
 const UNIT_UNIFORM = 3.4641016151377544;
 
-/** Recomputes each college's load (depth units served) from the partnerships. */
+/** Recomputes each college's load (staff time its partnerships take, k¥ a year) from the partnerships. */
 export function recomputeLoads(w: World): void {
   const P = w.partnerships;
   const load = w.schools.load;
   load.fill(0);
-  for (let p = 0; p < P.school.length; p++) if (P.school[p] >= 0) load[P.school[p]] += P.depth[p];
+  for (let p = 0; p < P.school.length; p++) if (P.school[p] >= 0) load[P.school[p]] += staffTime(w, P.depth[p]);
 }
 
 /**
  * Phase 3: firms with a free slot may search. A searcher looks at a few colleges (more
  * with the data platform or inside a group), picks the most attractive, and enters at
  * depth 1 or 2 — or stays out — by a logit choice on discounted net benefit minus the
- * search cost, tilted by its attitude. The college accepts if it has capacity and gains.
+ * search cost, tilted by its attitude. The college accepts by a logit choice on its value of the
+ * partnership against none, if its coordinating staff have the time.
  */
 export function matchingPhase(w: World): void {
   const { behaviour: b, mechanisms: m, schools: sc, world: ws } = w.scenario;
@@ -37,7 +38,9 @@ export function matchingPhase(w: World): void {
   recomputeLoads(w);
   const platform = L.dataPlatform;
   const extraPlatform = Math.round(m.platformCandidates * platform);
-  const capacity = sc.capacity;
+  const capacity = schoolCapacity(w);
+  const staff1 = staffTime(w, 1);
+  const staff2 = staffTime(w, 2);
 
   for (let f = 0; f < F.n; f++) {
     let active = 0;
@@ -64,7 +67,7 @@ export function matchingPhase(w: World): void {
       const s = w.schoolsOfRegion[lo + rng.int(count)];
       let taken = false;
       for (let k = 0; k < K; k++) if (P.school[f * K + k] === s) taken = true;
-      if (taken || S.load[s] + 1 > capacity) continue;
+      if (taken || S.load[s] + staff1 > capacity) continue;
       // A better-informed search (the platform) sees attractiveness with less noise. The
       // noise is uniform with unit variance: it only ranks a few candidates, and a uniform
       // draw costs a fraction of a normal one in this, the hottest loop of a run.
@@ -86,7 +89,7 @@ export function matchingPhase(w: World): void {
     const v1 = discountedValue(w, f, 1, items) - searchCost;
     // An order class needs an agreement and enough trust to start with.
     const trust0 = b.trustStart + L.law * m.lawTrust;
-    const canTwo = trust0 >= b.trustNeeded[1] && S.load[best] + 2 <= capacity;
+    const canTwo = trust0 >= b.trustNeeded[1] && S.load[best] + staff2 <= capacity;
     let v2 = -Infinity;
     if (canTwo) {
       firmItems(w, f, best, 2, CONTRACT, items2);
@@ -105,7 +108,7 @@ export function matchingPhase(w: World): void {
       recordReason(w, f, 'stay out', best, 0, 0, items, options);
       continue;
     }
-    const vs = schoolValue(w, f, depth);
+    const vs = schoolValue(w, f, best, depth);
     const accept = 1 / (1 + exp(-vs / sc.choiceNoise));
     if (!rng.chance(accept)) {
       recordReason(w, f, 'stay out', best, 0, 0, items, options);
@@ -122,7 +125,7 @@ export function matchingPhase(w: World): void {
     P.trust[free] = b.trustStart;
     P.firmWantsUp[free] = NaN;
     P.schoolWantsUp[free] = NaN;
-    S.load[best] += depth;
+    S.load[best] += staffTime(w, depth);
     recordReason(w, f, 'enter', best, 0, depth, depth === 2 ? items2 : items, options);
   }
 }

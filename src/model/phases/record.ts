@@ -1,7 +1,9 @@
 import { METRIC_COUNT, METRIC_INDEX as M, METRIC_NAMES } from '../metrics.ts';
+import { schoolCapacity, staffTime } from '../school-payoff.ts';
 import type { World } from '../state.ts';
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+/** A mean or share over `b` items; NaN (undefined, not 0) when there are none. */
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 /**
  * Phase 9: reads the state and writes this year's metrics into `row` (in METRICS order).
@@ -14,7 +16,6 @@ export function recordPhase(w: World, row: Float64Array): void {
   const P = w.partnerships;
   const K = P.perFirm;
   const c = w.counters;
-  row.fill(0);
   if (row.length !== METRIC_COUNT) throw new Error(`metric row has ${row.length} cells, expected ${METRIC_COUNT}`);
 
   let coop = 0;
@@ -86,10 +87,17 @@ export function recordPhase(w: World, row: Float64Array): void {
   let fac = 0;
   let tp = 0;
   let al = 0;
+  let use = 0;
+  let full = 0;
+  const capacity = schoolCapacity(w);
+  const room = staffTime(w, 1);
   for (let s = 0; s < S.n; s++) {
     fac += S.facilities[s];
     tp += S.teacherPractice[s];
     al += S.alignment[s];
+    const load = S.load[s];
+    use += capacity > 0 ? (load < capacity ? load / capacity : 1) : 1;
+    if (load + room > capacity) full++;
   }
   const l = w.ledger;
   row[M.firms_cooperating_share] = ratio(coop, F.n);
@@ -123,6 +131,8 @@ export function recordPhase(w: World, row: Float64Array): void {
   row[M.fiscal_cost] = (l.taxForgone + l.subsidies + l.schoolFunding + l.evaluationRewards + l.adminCost) / 1000;
   row[M.school_willingness] = ratio(schoolUp, schoolUpN);
   row[M.firm_willingness] = ratio(firmUp, firmUpN);
+  row[M.school_capacity_use] = ratio(use, S.n);
+  row[M.schools_full_share] = ratio(full, S.n);
 
   const last = w.lastMetrics;
   for (let i = 0; i < METRIC_COUNT; i++) last[METRIC_NAMES[i]] = row[i];
