@@ -11,20 +11,20 @@ describe('assumption-robustness sweep (2 parameters, 2 seeds)', () => {
       scenarios: readScenarioDir(),
       runner: createInThreadRunner(),
       seeds: 2,
-      only: ['schools.capacity', 'world.maxPartnersPerFirm'],
+      only: ['schools.choiceNoise', 'world.maxPartnersPerFirm'],
       refine: false,
     });
     const criteria = CLAIMS.reduce((n, c) => n + c.criteria.length, 0);
     expect(r.seeds).toEqual([1, 2]);
     expect(r.year).toBe(19);
     expect(r.defaults).toHaveLength(criteria);
-    const capacity = r.parameters.find((p) => p.path === 'schools.capacity')!;
-    expect(capacity.points.map((p) => [p.factor, p.value])).toEqual([[0.5, 20], [1.5, 60]]);
+    const noise = r.parameters.find((p) => p.path === 'schools.choiceNoise')!;
+    expect(noise.points.map((p) => [p.factor, p.value])).toEqual([[0.5, 0.75], [1.5, 2.25]]);
     // An integer of 2 at ±50%: 1 and 3.
     expect(r.parameters.find((p) => p.path === 'world.maxPartnersPerFirm')!.points.map((p) => p.value)).toEqual([1, 3]);
     for (const p of r.parameters) for (const pt of p.points) expect(pt.outcomes).toHaveLength(criteria);
-    // Doubling depth capacity changes results: the sweep must see a difference.
-    expect(capacity.points[1].outcomes.some((o, i) => o.median !== r.defaults[i].median)).toBe(true);
+    // Noisier college choices change results: the sweep must see a difference.
+    expect(noise.points[1].outcomes.some((o, i) => o.median !== r.defaults[i].median)).toBe(true);
     const md = formatRobustnessMarkdown(r);
     expect(md).toMatch(/^2 assumed parameters/);
     for (const a of decidingAssumptions(r)) expect(md).toContain(`\`${a.path}\``);
