@@ -10,7 +10,7 @@ import { learningPhase } from './phases/learning.ts';
 import { recordPhase } from './phases/record.ts';
 import type { World } from './state.ts';
 
-/** The yearly phases of MODEL.md §3, in their fixed order. */
+/** The yearly phases of docs/ODD.md (Process overview and scheduling), in their fixed order. */
 export const PHASES = [
   'policy',
   'labour market',

@@ -8,7 +8,7 @@ const A = 'assumption:';
 const world = z.strictObject({
   regions: int(4, 1, 1000, `${A} a province-sized slice with a few prefecture-level labour markets`),
   sectors: int(4, 1, 100, `${A} a few industry sectors, each served by matching majors`),
-  schools: int(60, 1, 100000, `${A} a province's higher-vocational colleges (China had 1,547 in 2023, MODEL.md §5)`),
+  schools: int(60, 1, 100000, `${A} a province's higher-vocational colleges (China had 1,547 in 2023, Ministry of Education statistics)`),
   firms: int(
     3000,
     1,
@@ -49,7 +49,7 @@ const schools = z.strictObject({
     })
     .default({ facilities: 0.3, teacherPractice: 0.35, alignment: 0.2, partnerDepth: 0.15 })
     .describe('weights of the graduate skill index (0–1)'),
-  employmentBase: num(0.9, 0, 1, 'MyCOS: higher-vocational class of 2017 employment 92.1% (MODEL.md §5), calibrated to about 0.9 at baseline skill'),
+  employmentBase: num(0.9, 0, 1, 'MyCOS: higher-vocational class of 2017 employment 92.1%, calibrated to about 0.9 at baseline skill'),
   employmentSkillEffect: num(0.2, 0, 2, `${A} better-skilled cohorts find jobs more easily on the open market`),
   coordinationCost: perDepth([2, 5, 10, 16], 0, 1000, `${A} school staff time per partnership per year at each depth (k¥): a cost in the college's value and its use of the coordinating staff's capacity`),
   placementValue: num(1, 0, 100, `${A} value to a college of placing one intern (internships are compulsory in its programmes; k¥)`),
@@ -93,14 +93,14 @@ const labour = z.strictObject({
 const economics = z.strictObject({
   interns: perDepth([2, 4, 6, 8], 0, 1000, `${A} interns per partnership per year of an average-size firm at each depth`),
   internMonths: perDepth([1.5, 4, 6, 6], 0, 12, `${A} months an intern spends at the firm (depth 1: short one-off internships)`),
-  internProductivity: num(0.35, 0, 2, `${A} intern output relative to a skilled worker at zero school skill; calibrated to BIBB 2007/2017 output/cost 0.69–0.76 (MODEL.md §5)`),
+  internProductivity: num(0.35, 0, 2, `${A} intern output relative to a skilled worker at zero school skill; calibrated to BIBB 2007/2017 output/cost 0.69–0.76`),
   internSkillEffect: num(0.6, 0, 2, `${A} added intern output per unit of graduate skill; calibrated with internProductivity`),
   internPayShare: num(0.6, 0, 2, `${A} interns are commonly paid about 60% of a regular wage where no floor is enforced`),
   supervisionShare: perDepth([0.2, 0.25, 0.25, 0.25], 0, 2, `${A} trainer time per intern as a share of the intern's wage-equivalent; calibrated to BIBB output/cost`),
   curriculumCost: perDepth([0, 6, 12, 18], 0, 10000, `${A} curriculum and materials work per year (k¥)`),
   investment: perDepth([0, 0, 25, 45], 0, 10000, `${A} annualised equipment and base investment (k¥); halved at colleges with full facilities`),
   hireRate: perDepth([0.3, 0.45, 0.55, 0.6], 0, 1, `${A} share of interns a firm hires at each depth (order classes place most)`),
-  retentionBase: num(0.55, 0, 1, 'BIBB: 57–60% of trained graduates kept on (MODEL.md §5)'),
+  retentionBase: num(0.55, 0, 1, 'BIBB: 57–60% of trained graduates kept on'),
   retentionPerDepth: num(0.04, 0, 1, `${A} deeper partnerships tie graduates more closely`),
   poachingCost: num(0.25, 0, 5, `${A} loss when a graduate trained for six months leaves for a rival (share of wage; pro rata for shorter training)`),
   techServices: perDepth([0, 0, 0, 60], 0, 10000, `${A} value of technical services, joint R&D and employee training from the college at full teacher practice (k¥)`),
@@ -131,7 +131,7 @@ const behaviour = z.strictObject({
   learningRate: num(0.15, 0, 10, `${A} how fast a firm's attitude follows its own realised payoff`),
   imitationRate: num(0.2, 0, 1, `${A} yearly chance that a firm compares itself with a peer of its sector and region`),
   attitudeForgetting: num(0.2, 0, 1, `${A} share of a learned or copied attitude that fades each year back toward the firm's own disposition (φ; memory of about five years). Without forgetting attitudes only ratchet and the status quo drifts`),
-  imitationScale: num(1, 0.01, 100, `${A} payoff difference (in stakes) that makes copying a peer certain (M of MODEL.md §7)`),
+  imitationScale: num(1, 0.01, 100, `${A} payoff difference (in stakes) that makes copying a peer certain (M of the mean-field game in docs/ODD.md)`),
 });
 
 /** Allowed range of each policy lever. */
@@ -152,9 +152,9 @@ const L = LEVER_RANGE;
 const policy = z.strictObject({
   law: lever(0, ...L.law, 'the seed: no law yet guarantees the rights and duties of schools, firms and students'),
   internPayFloor: lever(0.8, ...L.internPayFloor, '2021 internship rules, Art. 18: interns working relatively independently on a post get at least 80% of the same post\'s wage; applies to post internships (depth 2 and more), not to short visits; complied with by mechanisms.payFloorCompliance, more under law'),
-  taxRelief: lever(0, ...L.taxRelief, 'status quo 0; China 2019: 30% of qualifying investment of certified firms offset against education surcharges (MODEL.md §2)'),
+  taxRelief: lever(0, ...L.taxRelief, 'status quo 0; China 2019: 30% of qualifying investment of certified firms offset against education surcharges (Caishui [2019] No. 46)'),
   greenChannel: lever(0, ...L.greenChannel, 'status quo 0: no cut in administrative cost for certified firms'),
-  groups: lever(0.1, ...L.groups, '1,406 vocational education groups with 24,369 member firms at end-2016 (MODEL.md §5); assumption: about a tenth of firms and colleges in a working group'),
+  groups: lever(0.1, ...L.groups, '1,406 vocational education groups with 24,369 member firms at end-2016 (Wang Jiaojiao 2022); assumption: about a tenth of firms and colleges in a working group'),
   evaluationInterval: int(0, 0, 50, 'status quo: groups are not evaluated (0 = never); every k years otherwise'),
   subsidyPerInternMonth: lever(0, ...L.subsidyPerInternMonth, 'status quo 0 (k¥ per intern-month in a contract partnership, so a 6-month placement earns four times a 1.5-month visit)'),
   schoolFunding: lever(0, ...L.schoolFunding, 'status quo 0 (M¥ per college per year; only colleges that pass evaluation when evaluations run)'),

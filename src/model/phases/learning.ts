@@ -5,7 +5,7 @@ import type { World } from '../state.ts';
  * Phase 8: firms learn. A cooperating firm's attitude follows its own realised payoff;
  * then, synchronously, a firm may compare itself with a random peer of its sector and
  * region and copy the peer's attitude with probability max(Δpayoff, 0)/M — the
- * replicator-like imitation of MODEL.md §8 (both ways: a firm that lost by cooperating
+ * replicator-like imitation of docs/ODD.md (Learning) (both ways: a firm that lost by cooperating
  * copies a better-off non-cooperator's attitude as readily as the reverse). Non-cooperating
  * firms earn 0. Finally every attitude relaxes toward the firm's own disposition by
  * `attitudeForgetting` a year: a(t+1) = a₀ + (1 − φ)(a' − a₀).
