@@ -2,12 +2,14 @@
 //   tsx src/cli/write-readme-tables.ts claims [--seeds N]
 //   tsx src/cli/write-readme-tables.ts robustness --from out/robustness/robustness.json
 //   tsx src/cli/write-readme-tables.ts pulse [--seeds N]
+//   tsx src/cli/write-readme-tables.ts columns
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkClaims } from '../analysis/claims/check-claims.ts';
 import { formatClaimsMarkdown } from '../analysis/claims/format-claims.ts';
 import { readScenarioDir } from '../analysis/claims/shipped-scenarios.ts';
 import { withRunner } from '../analysis/claims/with-runner.ts';
+import { formatColumnsMarkdown } from '../analysis/format-columns.ts';
 import { formatPulseMarkdown } from '../analysis/pulse/format-pulse.ts';
 import { measurePulse } from '../analysis/pulse/pulse-persistence.ts';
 import { replaceSection } from '../analysis/replace-section.ts';
@@ -23,6 +25,7 @@ const flag = (name: string) => {
 const seeds = flag('--seeds') === undefined ? undefined : Number(flag('--seeds'));
 
 async function section(): Promise<[string, string]> {
+  if (what === 'columns') return ['columns', formatColumnsMarkdown()];
   const scenarios = readScenarioDir();
   if (what === 'claims') return ['claims', formatClaimsMarkdown(await withRunner(undefined, (runner) => checkClaims({ scenarios, runner, seeds })))];
   if (what === 'robustness') {
@@ -31,7 +34,7 @@ async function section(): Promise<[string, string]> {
     return ['robustness', formatRobustnessMarkdown(JSON.parse(readFileSync(from, 'utf8')) as RobustnessReport)];
   }
   if (what === 'pulse') return ['pulse', formatPulseMarkdown(measurePulse(scenarios.pulse, scenarios.baseline, { seeds, endYear: 5 }))];
-  throw new Error(`unknown table ${JSON.stringify(what)}; expected claims, robustness or pulse`);
+  throw new Error(`unknown table ${JSON.stringify(what)}; expected claims, robustness, pulse or columns`);
 }
 
 const [name, content] = await section();
