@@ -1,6 +1,6 @@
 // Regenerates the README's tables that come from model runs, between marker comments:
 //   tsx src/cli/write-readme-tables.ts claims [--seeds N]
-//   tsx src/cli/write-readme-tables.ts robustness --from out/robustness/robustness.json
+//   tsx src/cli/write-readme-tables.ts robustness --from out/robustness/robustness.json [--from part2/robustness.json …]
 //   tsx src/cli/write-readme-tables.ts pulse [--seeds N]
 //   tsx src/cli/write-readme-tables.ts columns
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { formatPulseMarkdown } from '../analysis/pulse/format-pulse.ts';
 import { measurePulse } from '../analysis/pulse/pulse-persistence.ts';
 import { replaceSection } from '../analysis/replace-section.ts';
 import { formatRobustnessMarkdown } from '../analysis/robustness/format-robustness.ts';
+import { mergeRobustnessReports } from '../analysis/robustness/merge-robustness.ts';
 import type { RobustnessReport } from '../analysis/robustness/robustness-sweep.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
@@ -29,9 +30,11 @@ async function section(): Promise<[string, string]> {
   const scenarios = readScenarioDir();
   if (what === 'claims') return ['claims', formatClaimsMarkdown(await withRunner(undefined, (runner) => checkClaims({ scenarios, runner, seeds })))];
   if (what === 'robustness') {
-    const from = flag('--from');
-    if (!from) throw new Error('robustness: give --from FILE, the robustness.json of `coopsim robustness --out DIR`');
-    return ['robustness', formatRobustnessMarkdown(JSON.parse(readFileSync(from, 'utf8')) as RobustnessReport)];
+    // A sweep run in parts (--only on different parameters) is merged: one --from per part.
+    const from = args.flatMap((a, i) => (a === '--from' && args[i + 1] ? [args[i + 1]] : []));
+    if (!from.length) throw new Error('robustness: give --from FILE, the robustness.json of `coopsim robustness --out DIR` (repeat --from for a sweep run in parts)');
+    const parts = from.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RobustnessReport);
+    return ['robustness', formatRobustnessMarkdown(mergeRobustnessReports(parts))];
   }
   if (what === 'pulse') return ['pulse', formatPulseMarkdown(measurePulse(scenarios.pulse, scenarios.baseline, { seeds, endYear: 5 }))];
   throw new Error(`unknown table ${JSON.stringify(what)}; expected claims, robustness, pulse or columns`);
