@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCalibration } from '../../src/calibration/calibrate.ts';
+import { posteriorFromDocument, type PosteriorDocument } from '../../src/calibration/posterior.ts';
+import { posteriorStaleness } from '../../src/calibration/read-posterior.ts';
+
+const CALIBRATION = 'scenarios/calibration/status-quo.json';
+const POSTERIOR = 'scenarios/calibration/status-quo.posterior.json';
+const REGENERATE =
+  `regenerate it: npx coopsim calibrate ${CALIBRATION} --out out/calibration --workers 2 && ` +
+  `cp out/calibration/posterior.json ${POSTERIOR} (and update the README's calibration figures)`;
+
+describe('the shipped status-quo posterior', () => {
+  const doc = JSON.parse(readFileSync(POSTERIOR, 'utf8')) as PosteriorDocument;
+  const cal = loadCalibration(CALIBRATION);
+
+  it('belongs to scenarios/baseline.json and the calibration file as they are now', () => {
+    const why = posteriorStaleness(doc, cal);
+    expect(why, `${POSTERIOR} is stale: ${why}; ${REGENERATE}`).toBeNull();
+  });
+
+  it('holds one row per particle of the calibration, over its parameters', () => {
+    const p = posteriorFromDocument(doc, POSTERIOR);
+    expect(p.paths).toEqual(cal.parameters.map((q) => q.path));
+    expect(p.theta).toHaveLength(cal.file.method.particles);
+    expect(doc.generations).toBe(cal.file.method.generations);
+  });
+
+  it('is found stale when the base scenario or the calibration changes', () => {
+    const changedBase = loadCalibration({ ...cal.file, base: { ...cal.base, behaviour: { attitudeForgetting: 0.25 } } }, 'scenarios/calibration');
+    expect(posteriorStaleness(doc, changedBase)).toMatch(/the base scenario .* changed; the calibration .* changed/);
+    const changedMethod = loadCalibration({ ...cal.file, base: cal.base, method: { ...cal.file.method, seed: 2 } }, 'scenarios/calibration');
+    expect(posteriorStaleness(doc, changedMethod)).toBe('the calibration (base, priors, targets or method) changed since the posterior was computed');
+  });
+});
