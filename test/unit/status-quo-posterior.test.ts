@@ -33,3 +33,13 @@ describe('the shipped status-quo posterior', () => {
     expect(posteriorStaleness(doc, changedMethod)).toBe('the calibration (base, priors, targets or method) changed since the posterior was computed');
   });
 });
+
+describe("the app's parameter sets", () => {
+  it('are the ones coopsim compare --posterior draws for the same seed and run count', async () => {
+    const { ensembleDraws, SHIPPED_POSTERIOR_FILE } = await import('../../src/app/state/shipped-posterior.ts');
+    const { drawPosterior, readPosterior } = await import('../../src/calibration/read-posterior.ts');
+    expect(SHIPPED_POSTERIOR_FILE).toBe(POSTERIOR);
+    expect(ensembleDraws(42, 32)).toEqual(drawPosterior(readPosterior(POSTERIOR), 32, 42));
+    expect(ensembleDraws(42, 32)).not.toEqual(ensembleDraws(43, 32));
+  });
+});
