@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCalibration } from '../../src/calibration/calibrate.ts';
-import { posteriorFromDocument, type PosteriorDocument } from '../../src/calibration/posterior.ts';
+import { posteriorFromDocument, type PosteriorDocument } from '../../src/analysis/posterior.ts';
 import { posteriorStaleness } from '../../src/calibration/read-posterior.ts';
 
 const CALIBRATION = 'scenarios/calibration/status-quo.json';
