@@ -16,6 +16,8 @@ import { loadScenario } from '../load-scenario.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
 import { writeOutput } from '../write-output.ts';
+import { compareWedges, wedgesCsv, wedgesJson } from './compare-wedges.ts';
+import { wedgeTable } from './wedges.ts';
 
 interface CompareCliOptions {
   against?: string;
@@ -26,6 +28,8 @@ interface CompareCliOptions {
   json?: boolean;
   csv?: boolean;
   out?: string;
+  wedges?: boolean;
+  workers?: number;
 }
 
 /** `coopsim compare SCENARIO [--against BASELINE]`: the app's summary card from the command line. */
@@ -45,7 +49,13 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--json', 'JSON with every number and the seeds').conflicts('csv'))
     .addOption(new Option('--csv', 'CSV, one row per metric and year').conflicts('json'))
     .option('--out <file>', 'write to this file instead of stdout (- for stdout)')
-    .action((file: string, opts: CompareCliOptions) => {
+    .option(
+      '--wedges',
+      "also decompose the effect into the scenario's levers (policy fields that differ from the baseline): each lever left out and added alone, " +
+        'and the interaction remainder, per metric and year with 90% intervals and cost per unit of effect (with --csv: only these rows)',
+    )
+    .option('--workers <n>', 'worker threads for --wedges (default: available cores)', intOption('--workers', 1, 1024))
+    .action(async (file: string, opts: CompareCliOptions) => {
       const scenario = loadScenario(file);
       const baseline = opts.against ? loadScenario(opts.against) : statusQuo(scenario);
       let result: ScenarioComparison;
@@ -56,6 +66,16 @@ export function registerCompare(program: Command): void {
         throw err;
       }
       const against = opts.against ?? 'the status quo (same world and years)';
+      if (opts.wedges) {
+        const w = await compareWedges({ scenario, baseline, file, against, seeds: opts.seeds, seed: result.seed, years: opts.years, metrics: opts.metrics, workers: opts.workers });
+        const text = opts.json
+          ? `${JSON.stringify({ ...JSON.parse(comparisonJson(result, file, against)), ...wedgesJson(w) }, null, 2)}\n`
+          : opts.csv
+            ? wedgesCsv(w)
+            : `${comparisonTable(result, file, against)}\nLever contributions (same seeds):\n${wedgeTable(w.wedges, w.levers)}`;
+        writeOutput(opts.out, text);
+        return;
+      }
       const text = opts.json ? comparisonJson(result, file, against) : opts.csv ? comparisonCsv(result) : comparisonTable(result, file, against);
       writeOutput(opts.out, text);
     });
