@@ -1,7 +1,7 @@
 import { deriveSeed } from '../model/rng.ts';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 import { formatProblems, parseScenario } from '../scenario/parse.ts';
 import { applyDraw, type PosteriorDraw } from '../calibration/posterior.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from './paired-effect.ts';

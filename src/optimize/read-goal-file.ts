@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Result } from '../scenario/parse.ts';
-import { readJsonResult } from '../scenario/read-experiment-file.ts';
+import { readJsonResult } from '../experiment/parse/read-experiment-file.ts';
 import { readPosterior } from '../calibration/read-posterior.ts';
 import { parseGoal, type Goal } from './parse-goal.ts';
 

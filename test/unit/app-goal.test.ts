@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { goalFrontSvg } from '../../src/app/goal/goal-front-chart.ts';
 import { goalFileOf, panelGoal, runGoalSearch, type GoalPoint } from '../../src/app/goal/goal-search.ts';
 import { defaultGoalState, parseGoalField, type GoalPanelState } from '../../src/app/goal/goal-state.ts';
-import type { RunService } from '../../src/app/runner/run-service.ts';
+import type { RunService } from '../../src/app/scheduling/run-service.ts';
 import { decodeUrl, encodeUrl } from '../../src/app/url/url-codec.ts';
 import { defaultState } from '../../src/app/state/app-state.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
-import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import type { ScenarioInput } from '../../src/model/params/schema.ts';
 
 const base: ScenarioInput = { world: { schools: 6, firms: 300 } } as ScenarioInput;
 

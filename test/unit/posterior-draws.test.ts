@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaimsUnderPosterior } from '../../src/analysis/claims/claims-under-posterior.ts';
-import type { ClaimDefinition } from '../../src/analysis/claims/claim-definitions.ts';
+import { checkClaimsUnderPosterior } from '../../src/studies/claims/claims-under-posterior.ts';
+import type { ClaimDefinition } from '../../src/studies/claims/claim-definitions.ts';
 import { applyDraw, drawPosterior, posteriorFromDocument, type PosteriorDocument } from '../../src/calibration/posterior.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
 import type { Runner } from '../../src/runner/runner.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { binomialUpperTail } from '../../src/analysis/discovery/binomial-tail.ts';
-import { DiscoveryInputError, discoveryData } from '../../src/analysis/discovery/discovery-data.ts';
-import { boxesCsv, discoveryTable, trajectoryCsv } from '../../src/analysis/discovery/format-discovery.ts';
+import { DiscoveryInputError, discoveryData } from '../../src/experiment/discovery/discovery-data.ts';
+import { boxesCsv, discoveryTable, trajectoryCsv } from '../../src/experiment/discovery/format-discovery.ts';
 import { prim, PRIM_DEFAULTS } from '../../src/analysis/discovery/prim.ts';
 import { primQuantile } from '../../src/analysis/discovery/prim-quantile.ts';
 import type { FactorLimit, PrimBox, PrimFactor } from '../../src/analysis/discovery/prim-types.ts';

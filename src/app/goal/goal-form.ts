@@ -2,7 +2,7 @@ import type { AppContext } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { LEVER_SPECS } from '../state/controls-catalog.ts';
-import { GOAL_CONFIDENCES, GOAL_LEVERS, GOAL_OUTPUTS, GOAL_SEEDS, GOAL_SIZES, type GoalOutput, type GoalPanelState, type GoalSize } from './goal-state.ts';
+import { GOAL_CONFIDENCES, GOAL_OUTPUTS, GOAL_SEEDS, GOAL_SIZES, type GoalOutput, type GoalPanelState, type GoalSize } from './goal-state.ts';
 
 /**
  * The Goal panel's inputs: target output, year, level and confidence, the budget, the
@@ -46,8 +46,8 @@ export function goalForm(ctx: AppContext, goal: GoalPanelState, maxYear: number,
     'fieldset',
     { class: 'goal-levers' },
     h('legend', {}, t('goal.levers')),
-    ...GOAL_LEVERS.map((l) => {
-      const spec = LEVER_SPECS.find((s) => s.lever === l)!;
+    ...LEVER_SPECS.map((spec) => {
+      const l = spec.lever;
       return h(
         'label',
         { class: 'goal-lever' },
@@ -58,7 +58,7 @@ export function goalForm(ctx: AppContext, goal: GoalPanelState, maxYear: number,
           checked: g.levers.includes(l),
           onchange: (e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
-            set({ levers: GOAL_LEVERS.filter((k) => (k === l ? on : g.levers.includes(k))) });
+            set({ levers: LEVER_SPECS.map((x) => x.lever).filter((k) => (k === l ? on : g.levers.includes(k))) });
           },
         }),
         ` ${t(spec.label)}`,

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../charts/svg.ts';
+import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../../svg/svg.ts';
 import type { GoalPoint } from './goal-search.ts';
 
 /** Labels and formats of {@link goalFrontSvg}. */

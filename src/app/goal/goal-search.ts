@@ -3,8 +3,8 @@ import { nsga2 } from '../../optimize/nsga2.ts';
 import { parseGoal, type Goal } from '../../optimize/parse-goal.ts';
 import type { Fitness } from '../../optimize/pareto-rank.ts';
 import { candidateFitness, candidateScenario, goalMeasures, measureValue } from '../../optimize/score-candidate.ts';
-import type { LeverName, ScenarioInput } from '../../scenario/schema.ts';
-import { PRIORITY, type RunService } from '../runner/run-service.ts';
+import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
+import { PRIORITY, type RunService } from '../scheduling/run-service.ts';
 import { LEVER_SPECS } from '../state/controls-catalog.ts';
 import { GOAL_OUTPUTS, GOAL_SIZES, type GoalPanelState } from './goal-state.ts';
 

@@ -1,5 +1,4 @@
-import { LEVER_NAMES, type LeverName } from '../../scenario/schema.ts';
-import { LEVER_SPECS } from '../state/controls-catalog.ts';
+import { LEVER_NAMES, type LeverName } from '../../model/params/schema.ts';
 
 /** Outputs a goal can target, with the expression of the model's outputs that defines each. */
 export const GOAL_OUTPUTS = {
@@ -17,8 +16,8 @@ export const GOAL_SIZES = {
 } as const;
 export type GoalSize = keyof typeof GOAL_SIZES;
 
-/** Levers the panel may search: the numeric policy sliders. */
-export const GOAL_LEVERS: readonly LeverName[] = LEVER_SPECS.map((s) => s.lever);
+/** Levers the panel may search: every policy lever (each has a slider; the form lists them in the sliders' order). */
+export const GOAL_LEVERS: readonly LeverName[] = LEVER_NAMES;
 
 /** The Goal panel's settings; all of them live in the link. */
 export interface GoalPanelState {
@@ -101,7 +100,7 @@ export function parseGoalField(name: keyof GoalPanelState, text: string): Parsed
       const unknown = names.filter((n) => !(GOAL_LEVERS as readonly string[]).includes(n));
       if (names.length === 0 || unknown.length > 0)
         return { ok: false, error: `expected policy levers separated by commas from ${GOAL_LEVERS.join(', ')}` };
-      return { ok: true, value: [...new Set(names)].filter((n) => (LEVER_NAMES as readonly string[]).includes(n)) };
+      return { ok: true, value: [...new Set(names)] as LeverName[] };
     }
     case 'size':
       return oneOf(Object.keys(GOAL_SIZES), s);

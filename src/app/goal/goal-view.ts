@@ -1,11 +1,11 @@
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import type { RunService } from '../runner/run-service.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 import { LEVER_SPECS } from '../state/controls-catalog.ts';
 import { normalizeEdits, scenarioFile } from '../state/scenario-edits.ts';
 import { figureView } from '../views/figure-view.ts';
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import { goalForm } from './goal-form.ts';
 import { goalFrontSvg } from './goal-front-chart.ts';
 import { panelGoal, runGoalSearch, type GoalPoint, type GoalSearchResult } from './goal-search.ts';

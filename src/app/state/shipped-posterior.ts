@@ -1,6 +1,6 @@
 import posteriorDocument from '../../../scenarios/calibration/status-quo.posterior.json';
 import { applyDraw, drawPosterior, posteriorFromDocument, type Posterior, type PosteriorDraw } from '../../calibration/posterior.ts';
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 
 /** Where the posterior bundled with the app comes from (the file `coopsim calibrate` regenerates). */
 export const SHIPPED_POSTERIOR_FILE = 'scenarios/calibration/status-quo.posterior.json';

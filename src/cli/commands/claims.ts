@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { checkClaims, CLAIM_SEEDS } from '../../analysis/claims/check-claims.ts';
-import { formatClaimsText } from '../../analysis/claims/format-claims.ts';
-import { readScenarioDir } from '../../analysis/claims/shipped-scenarios.ts';
-import { withRunner } from '../../analysis/claims/with-runner.ts';
-import { checkClaimsUnderPosterior, POSTERIOR_DRAWS, POSTERIOR_SEEDS } from '../../analysis/claims/claims-under-posterior.ts';
-import { formatPosteriorClaimsText } from '../../analysis/claims/format-posterior-claims.ts';
+import { checkClaims, CLAIM_SEEDS } from '../../studies/claims/check-claims.ts';
+import { formatClaimsText } from '../../studies/claims/format-claims.ts';
+import { readScenarioDir } from '../../studies/claims/shipped-scenarios.ts';
+import { withRunner } from '../../studies/claims/with-runner.ts';
+import { checkClaimsUnderPosterior, POSTERIOR_DRAWS, POSTERIOR_SEEDS } from '../../studies/claims/claims-under-posterior.ts';
+import { formatPosteriorClaimsText } from '../../studies/claims/format-posterior-claims.ts';
 import { readPosterior } from '../../calibration/read-posterior.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { ComparisonMetric } from '../../analysis/compare-scenarios.ts';
 import { differingLevers, leverWedges, type LeverWedges } from '../../optimize/lever-wedges.ts';
 import { createNodeWorkerPool } from '../../runner/node-pool.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 

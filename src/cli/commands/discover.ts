@@ -1,12 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DiscoveryInputError, discoveryData } from '../../analysis/discovery/discovery-data.ts';
-import { boxesCsv, discoveryTable, trajectoryCsv } from '../../analysis/discovery/format-discovery.ts';
+import { DiscoveryInputError, discoveryData } from '../../experiment/discovery/discovery-data.ts';
+import { boxesCsv, discoveryTable, trajectoryCsv } from '../../experiment/discovery/format-discovery.ts';
 import { prim, PRIM_DEFAULTS } from '../../analysis/discovery/prim.ts';
-import { lockFolder } from '../../output/folder-lock.ts';
-import { ioErrorMessage } from '../../output/io-error-message.ts';
-import { SWEEP_FILES } from '../../output/sweep-rows.ts';
+import { lockFolder } from '../../experiment/sweep/folder-lock.ts';
+import { ioErrorMessage } from '../../experiment/sweep/io-error-message.ts';
+import { SWEEP_FILES } from '../../experiment/sweep/sweep-rows.ts';
 import { EXIT } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
