@@ -1,8 +1,11 @@
+import { goalEn } from '../goal/goal-strings.ts';
+
 /**
  * English strings of the app: one entry per visible text. `{name}` marks a value filled
  * in at run time. The Chinese table (zh-CN.ts) must have exactly the same keys.
  */
 export const en = {
+  ...goalEn,
   'lang.name': 'English',
   'app.title': 'coopsim',
   'app.heading': 'School–enterprise cooperation: policy simulator',
