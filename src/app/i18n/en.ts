@@ -1,8 +1,11 @@
+import { teachingEn } from './teaching-en.ts';
+
 /**
  * English strings of the app: one entry per visible text. `{name}` marks a value filled
  * in at run time. The Chinese table (zh-CN.ts) must have exactly the same keys.
  */
 export const en = {
+  ...teachingEn,
   'lang.name': 'English',
   'app.title': 'coopsim',
   'app.heading': 'School–enterprise cooperation: policy simulator',

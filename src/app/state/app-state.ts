@@ -13,7 +13,7 @@ export const COMPARE_MODES = ['status-quo', 'no-policy'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /** The views of the main area. */
-export const TABS = ['overview', 'network', 'game'] as const;
+export const TABS = ['overview', 'network', 'game', 'lessons', 'classroom'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** An agent picked in the network view, shown in the inspector. */
@@ -50,6 +50,10 @@ export interface AppState {
   selection: Selection | null;
   /** The game panel: sliders, start points, agent-based runs. */
   game: GameState;
+  /** Id of the lesson open in the Lessons tab (a file of scenarios/lessons/), or null for the lesson picker. */
+  lesson: string | null;
+  /** Present mode: large text and high contrast for a projector. */
+  present: boolean;
 }
 
 /** The state of a fresh visit. */
@@ -65,6 +69,8 @@ export function defaultState(lang: Lang = 'en'): AppState {
     year: 0,
     selection: null,
     game: defaultGameState(),
+    lesson: null,
+    present: false,
   };
 }
 
