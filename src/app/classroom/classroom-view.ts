@@ -8,7 +8,7 @@ import { LEVER_SPECS } from '../state/controls-catalog.ts';
 import { buildScenario, presetOrDefault } from '../state/scenario-edits.ts';
 import { classroomChart, roundsTable } from './classroom-parts.ts';
 import { reactionsView } from './reactions-view.ts';
-import { firmReactions, GAME_BUDGET_M, GAME_LEVERS, GAME_SEEDS, GAME_YEARS, gameInput, gameScore, roundResult, spent, type FirmReactions, type RoundResult, type YearLevers } from './policy-round.ts';
+import { firmReactions, MIN_SCORED_COST_M, GAME_BUDGET_M, GAME_LEVERS, GAME_SEEDS, GAME_YEARS, gameInput, gameScore, roundResult, spent, type FirmReactions, type RoundResult, type YearLevers } from './policy-round.ts';
 
 /** One play of the game; kept while the page is open, so switching tab or language loses nothing. */
 interface Play {
@@ -112,7 +112,7 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
     replace(
       head,
       h('h2', {}, t('classroom.title')),
-      h('p', {}, t('classroom.intro', { years: GAME_YEARS, budget: fmt.mYuan(GAME_BUDGET_M, 0), seeds: GAME_SEEDS })),
+      h('p', {}, t('classroom.intro', { years: GAME_YEARS, budget: fmt.mYuan(GAME_BUDGET_M, 0), seeds: GAME_SEEDS, min: fmt.mYuan(MIN_SCORED_COST_M, 0) })),
       h(
         'div',
         { class: 'classroom-setup' },

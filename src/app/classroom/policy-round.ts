@@ -20,9 +20,11 @@ export const GAME_SEEDS = 4;
 
 /**
  * Spending under this counts as this much in the score, so a nearly free policy does not
- * score by dividing by almost nothing. Assumption: 1 M¥ is below any priced lever's yearly cost.
+ * score by dividing by almost nothing (tax relief alone costs about 0.1 M¥ over ten years
+ * for a quarter of a deep partnership). Assumption: 10 M¥ over ten years, about one year
+ * of running the education groups at 80% coverage, is the least a programme costs.
  */
-export const MIN_SCORED_COST_M = 1;
+export const MIN_SCORED_COST_M = 10;
 
 /** The levers the class sets, in the order of the panel. */
 export const GAME_LEVERS: readonly LeverName[] = ['taxRelief', 'law', 'groups', 'subsidyPerInternMonth', 'schoolFunding', 'dataPlatform', 'greenChannel'];

@@ -72,7 +72,7 @@ export const teachingEn = {
   'lesson.metric.deep_partnerships': 'Deep partnerships (depth 3–4)',
   'lesson.metric.deep_share': 'Firms in deep cooperation',
   'classroom.title': 'Classroom policy game: you are the government',
-  'classroom.intro': 'Play {years} years, one round a year. Each round, set the levers for the coming year and advance: the model runs that year ({seeds} seeds, against the status quo on the same seeds). You may spend {budget} more than the status quo over the whole game. Score: extra deep partnerships at the end per 10 M¥ spent (spending under 1 M¥ counts as 1 M¥).',
+  'classroom.intro': 'Play {years} years, one round a year. Each round, set the levers for the coming year and advance: the model runs that year ({seeds} seeds, against the status quo on the same seeds). You may spend {budget} more than the status quo over the whole game. Score: extra deep partnerships at the end per 10 M¥ spent (spending under {min} counts as {min}). The year that crosses the budget is paid in full; after it the levers return to the status quo.',
   'classroom.team': 'Team',
   'classroom.teamHint': 'e.g. Class 2B',
   'classroom.seed': 'Seed',

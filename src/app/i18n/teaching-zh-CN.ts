@@ -71,7 +71,7 @@ export const teachingZhCN: Record<keyof typeof teachingEn, string> = {
   'lesson.metric.deep_partnerships': '深度合作数（3–4 级）',
   'lesson.metric.deep_share': '深度合作企业',
   'classroom.title': '课堂政策游戏：你就是政府',
-  'classroom.intro': '共 {years} 年，每年一轮。每轮为下一年设置政策，然后推进：模型运行这一年（{seeds} 个种子，与相同种子下的现状对比）。整个游戏中你最多可比现状多花 {budget}。得分：结束时每花 1000 万元多出的深度合作数（不足 100 万元按 100 万元计）。',
+  'classroom.intro': '共 {years} 年，每年一轮。每轮为下一年设置政策，然后推进：模型运行这一年（{seeds} 个种子，与相同种子下的现状对比）。整个游戏中你最多可比现状多花 {budget}。得分：结束时每花 1000 万元多出的深度合作数（不足 {min} 按 {min} 计）。跨过预算的那一年照常全额支付，此后各项政策恢复现状。',
   'classroom.team': '队伍',
   'classroom.teamHint': '例如：二年级 B 班',
   'classroom.seed': '种子',

@@ -24,7 +24,8 @@ export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pr
   const metricKey = `lesson.metric.${metric}`;
   const metricName = isMessageKey(metricKey) ? t(metricKey) : metric;
   const years = Float64Array.from({ length: run.years }, (_, i) => i);
-  const chartW = Math.min(width, 760);
+  // The lesson's own padding (about 40 px) comes off the width the page gives.
+  const chartW = Math.min(width - 40, 760);
   let upTo = 0;
   const render = (w: number) =>
     bandChartSvg(
@@ -79,7 +80,7 @@ export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pr
       estimate: t('lesson.yourEstimate'),
       format: fmtStrip,
     },
-    Math.min(width, 640),
+    Math.min(width - 40, 640),
   );
   const yours = estimate ? formatLevel(fmt, metric, pre) : choiceText(pre);
   const modelLine = lesson.run.comparison
