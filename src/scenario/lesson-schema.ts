@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METRIC_NAMES } from '../model/metrics.ts';
-import { show } from './fields.ts';
+import { show } from '../model/params/fields.ts';
 
 /** Text in every language of the app: English and Chinese. */
 const text = (what: string) =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gameInput, gameScore, MIN_SCORED_COST_M, roundResult, type YearLevers } from '../../src/app/classroom/policy-round.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
-import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import type { ScenarioInput } from '../../src/model/params/schema.ts';
 
 const { $schema: _editorOnly, ...base } = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')) as ScenarioInput & { $schema?: string };
 const statusQuo: YearLevers = { taxRelief: 0, law: 0, groups: 0.1, subsidyPerInternMonth: 0, schoolFunding: 0, dataPlatform: 0, greenChannel: 0 };

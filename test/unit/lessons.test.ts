@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { effectDirection, lessonEffect } from '../../src/analysis/lesson-result.ts';
-import { CLAIMS } from '../../src/analysis/claims/claim-definitions.ts';
+import { CLAIMS } from '../../src/studies/claims/claim-definitions.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import { lessonJsonSchema, lessonSchema, type Lesson } from '../../src/scenario/lesson-schema.ts';
 import { ensembleSeeds } from '../../src/app/state/comparison.ts';

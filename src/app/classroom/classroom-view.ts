@@ -1,8 +1,8 @@
-import type { LeverName } from '../../scenario/schema.ts';
+import type { LeverName } from '../../model/params/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { PRIORITY, type RunService } from '../runner/run-service.ts';
+import { PRIORITY, type RunService } from '../scheduling/run-service.ts';
 import { ensembleSeeds } from '../state/comparison.ts';
 import { LEVER_SPECS } from '../state/controls-catalog.ts';
 import { buildScenario, presetOrDefault } from '../state/scenario-edits.ts';

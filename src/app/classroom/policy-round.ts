@@ -2,7 +2,7 @@ import { ITEMS, ITEM_COUNT, type Item } from '../../model/firm-payoff.ts';
 import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
 import type { Snapshot } from '../../model/simulate.ts';
 import { CHOICES } from '../../model/state.ts';
-import type { LeverName, ScenarioInput } from '../../scenario/schema.ts';
+import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
 
 /** Simulated years of one game: ten rounds, one year each. */
 export const GAME_YEARS = 10;

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { COLOURS, esc, r2, svgOpen } from '../charts/svg.ts';
+import { COLOURS, esc, r2, svgOpen } from '../../svg/svg.ts';
 
 /** What the strip draws: the model's median and band, a reference line, and the student's prediction. */
 export interface EffectStripData {
@@ -32,8 +32,9 @@ export interface EffectStripLabels {
  */
 export function effectStripSvg(d: EffectStripData, l: EffectStripLabels, width = 560): string {
   const height = 146;
-  const left = 24;
-  const right = 24;
+  // Room for a tick label such as "+1.5 百分点" centred on the first and last tick.
+  const left = 44;
+  const right = 44;
   const values = [d.lo, d.hi, d.median, d.reference - d.tolerance, d.reference + d.tolerance, ...(d.estimate === undefined ? [] : [d.estimate])].filter(Number.isFinite);
   let lo = Math.min(...values);
   let hi = Math.max(...values);

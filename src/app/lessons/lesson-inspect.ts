@@ -2,7 +2,7 @@ import type { Snapshot } from '../../model/simulate.ts';
 import type { InspectPick, Lesson } from '../../scenario/lesson-schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
-import type { RunService } from '../runner/run-service.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 import type { Selection } from '../state/app-state.ts';
 import { buildScenario, presetOrDefault } from '../state/scenario-edits.ts';
 import { inspectorView } from '../views/inspector-view.ts';

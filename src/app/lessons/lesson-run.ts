@@ -3,7 +3,7 @@ import type { PairedEffect } from '../../analysis/paired-effect.ts';
 import { ensembleBand, type Band } from '../../analysis/quantiles.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import type { Direction, Lesson } from '../../scenario/lesson-schema.ts';
-import { PRIORITY, type RunService } from '../runner/run-service.ts';
+import { PRIORITY, type RunService } from '../scheduling/run-service.ts';
 import { ensembleSeeds } from '../state/comparison.ts';
 import { presetOrDefault } from '../state/scenario-edits.ts';
 

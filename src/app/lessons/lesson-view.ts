@@ -1,7 +1,7 @@
 import type { Direction, Lesson } from '../../scenario/lesson-schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
-import type { RunService } from '../runner/run-service.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 import { saveAnswer } from './lesson-answers.ts';
 import { findLesson, say } from './lesson-catalog.ts';
 import { formatLevel, predictionCorrect } from './lesson-format.ts';
