@@ -171,7 +171,8 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       result,
       h('p', { class: 'score', 'data-score': String(gameScore(p.rounds)) }, t('classroom.score', { score: fmt.number(gameScore(p.rounds), 2), spent: fmt.mYuan(spent(p.rounds), 1) })),
       reactionsView(ctx, last, p.reactions),
-      classroomChart(ctx, p.runs, baseline, last.year, Math.min(width, 720)),
+      // Beside the lever panel the chart has a little over half the view; below it (narrow screens, see styles.css) all of it.
+      classroomChart(ctx, p.runs, baseline, last.year, Math.min(Math.floor(matchMedia('(max-width: 900px)').matches ? width - 40 : width * 0.55), 720)),
       roundsTable(ctx, p.rounds, statusQuo),
     );
   }
