@@ -14,7 +14,7 @@ import { formatPulseMarkdown } from '../studies/pulse/format-pulse.ts';
 import { measurePulse } from '../studies/pulse/pulse-persistence.ts';
 import { replaceSection } from '../analysis/replace-section.ts';
 import { formatRobustnessMarkdown } from '../studies/robustness/format-robustness.ts';
-import { mergeRobustnessReports } from '../analysis/robustness/merge-robustness.ts';
+import { mergeRobustnessReports } from '../studies/robustness/merge-robustness.ts';
 import type { RobustnessReport } from '../studies/robustness/robustness-sweep.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
