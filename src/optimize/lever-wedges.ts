@@ -1,11 +1,12 @@
 import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paired-effect.ts';
 import { quantiles, mean } from '../analysis/quantiles.ts';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../model/metrics.ts';
+import type { MetricName } from '../model/metrics.ts';
 import { deriveSeed } from '../model/rng.ts';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../model/params/schema.ts';
+import { metricOf } from '../runner/run-metrics.ts';
 
 /** One part of a package's effect on one output in one year. */
 export interface Wedge {
@@ -66,12 +67,12 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
   const outs: RunOutput[][] = await Promise.all(
     scenarios.map((scenario) => Promise.all(seeds.map((seed) => options.runner.run({ scenario, seed, years }, options.signal)))),
   );
-  const value = (runs: RunOutput[], metric: MetricName, year: number) => runs.map((o) => o.values[year * METRIC_COUNT + METRIC_INDEX[metric]]);
+  const value = (runs: RunOutput[], metric: MetricName, year: number) => runs.map((o) => metricOf(o, metric, year));
   const cumCost = (runs: RunOutput[], year: number) =>
     runs.map((o) => {
       let sum = 0;
       for (let y = 0; y <= year; y++) {
-        const v = o.values[y * METRIC_COUNT + METRIC_INDEX.fiscal_cost];
+        const v = metricOf(o, 'fiscal_cost', y);
         if (!Number.isNaN(v)) sum += v;
       }
       return sum;
