@@ -19,6 +19,7 @@ import {
 } from './calibration-report.ts';
 import { modelProblem } from './model-problem.ts';
 import { pairsPlotSvg } from './pairs-plot.ts';
+import { posteriorDocument, posteriorJson } from './read-posterior.ts';
 import { parseCalibration, readCalibrationFile, type Calibration } from './parse-calibration.ts';
 
 /** Options of {@link calibrate}. */
@@ -50,7 +51,7 @@ export interface CalibrationResult {
   summary: CalibrationSummary;
   /** The base scenario at the posterior medians. */
   calibrated: Record<string, unknown>;
-  tables: { posterior: string; generations: string; summary: string; pairsSvg: string };
+  tables: { posterior: string; posteriorJson: string; generations: string; summary: string; pairsSvg: string };
   manifest: CalibrationManifest;
 }
 
@@ -135,6 +136,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   const last = result.populations[result.populations.length - 1];
   const tables = {
     posterior: posteriorCsv(cal, last),
+    posteriorJson: posteriorJson(posteriorDocument(cal, last, fileLabel)),
     generations: generationsCsv(result.populations),
     summary: summaryMarkdown(summary, fileLabel),
     pairsSvg: pairsPlotSvg(cal.parameters, last),
@@ -147,6 +149,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   manifest.stopped = result.stopped;
   if (out) {
     writeAtomic(join(out, 'posterior.csv'), tables.posterior);
+    writeAtomic(join(out, 'posterior.json'), tables.posteriorJson);
     writeAtomic(join(out, 'generations.csv'), tables.generations);
     writeAtomic(join(out, 'summary.md'), tables.summary);
     writeAtomic(join(out, 'posterior-pairs.svg'), tables.pairsSvg);
