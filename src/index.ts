@@ -61,7 +61,7 @@ export {
 export { sensitivityToCsv, formatSensitivityTable } from './experiment/sensitivity/format-sensitivity.ts';
 export { readRunsCsv } from './experiment/sensitivity/read-runs-csv.ts';
 export { calibrate, loadCalibration, type CalibrateOptions, type CalibrationResult } from './calibration/calibrate.ts';
-export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-smc.ts';
+export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-types.ts';
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
 export {
