@@ -130,3 +130,15 @@ describe('leverThreshold: the game\'s tipping point of a lever', () => {
     expect(() => leverThreshold(base, 'taxRelief', { from: 0.5, to: 0.5 })).toThrow(/range .* empty/);
   });
 });
+
+describe('maxPairs: a large world averaged over every k-th firm', () => {
+  it('bounds the pairs and stays close to the full average', () => {
+    const full = gameFromScenario(base);
+    const sampled = gameFromScenario(base, { maxPairs: 400 });
+    expect(sampled.heterogeneity.pairs).toBeLessThanOrEqual(400);
+    expect(sampled.heterogeneity.pairs).toBeGreaterThan(300);
+    expect(sampled.params.Cs).toBe(full.params.Cs);
+    expect(Math.abs(sampled.params.Ce - full.params.Ce) / full.params.Ce).toBeLessThan(0.15);
+    expect(gameFromScenario(base, { maxPairs: 1e9 }).heterogeneity.pairs).toBe(full.heterogeneity.pairs);
+  });
+});

@@ -7,7 +7,7 @@ import type { LeverValues } from '../../model/levers.ts';
 import type { World } from '../../model/state.ts';
 import type { LeverName, Scenario } from '../../scenario/schema.ts';
 import type { GameParams } from './game-params.ts';
-import { DEEP_DEPTH, pairPayoffGaps, SHALLOW_DEPTH, type PairPayoffGaps } from './pair-payoff-gaps.ts';
+import { DEEP_DEPTH, firmStride, pairPayoffGaps, SHALLOW_DEPTH, type PairPayoffGaps } from './pair-payoff-gaps.ts';
 
 /** One parameter of the derived game: its value, the formula and the payoff items it came from. */
 export interface DerivedTerm {
@@ -26,6 +26,11 @@ export interface GameFromScenarioOptions {
   year?: number;
   /** Derive the three-population game: discretionary support becomes an active government's reward. */
   government?: boolean;
+  /**
+   * Average over at most this many firm–college pairs, taking every k-th firm (default: all
+   * pairs). The app sets it so that a national-scale world is reduced in a moment.
+   */
+  maxPairs?: number;
   /** Levers set to a value after the year's levers are evaluated (for sweeps of one lever). */
   levers?: Partial<Record<LeverName, number>>;
 }
@@ -102,12 +107,12 @@ export function gameFromScenario(scenario: Scenario, options: GameFromScenarioOp
     throw new Error(`year: ${year} is not a year of this scenario; expected an integer in 0–${scenario.years - 1}`);
   const { world, runningCostPerFirm } = scenarioWorld(scenario, year);
   for (const [name, value] of Object.entries(options.levers ?? {})) world.lever[name as LeverName] = value;
-  return gameFromWorld(world, runningCostPerFirm, scenario.name, year, options.government === true);
+  return gameFromWorld(world, runningCostPerFirm, scenario.name, year, options.government === true, firmStride(world, options.maxPairs));
 }
 
 /** {@link gameFromScenario} on a world already built (its levers as set). */
-export function gameFromWorld(w: World, runningCostPerFirm: number, name: string, year: number, government: boolean): ScenarioGame {
-  const g = pairPayoffGaps(w);
+export function gameFromWorld(w: World, runningCostPerFirm: number, name: string, year: number, government: boolean, stride = 1): ScenarioGame {
+  const g = pairPayoffGaps(w, stride);
   const m = w.scenario.mechanisms;
   const k = w.scenario.policy.evaluationInterval;
   const terms: Record<string, DerivedTerm> = {};

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../scenario/schema.ts';
 import { gameFromWorld, scenarioWorld, type ScenarioGame } from './game-from-scenario.ts';
-import { meanFirmSupport } from './pair-payoff-gaps.ts';
+import { firmStride, meanFirmSupport } from './pair-payoff-gaps.ts';
 import { gameFromParams } from './game-from-params.ts';
 import { withGameParam, type GameParams } from './game-params.ts';
 import { tippingThreshold } from './tipping-threshold.ts';
@@ -61,12 +61,12 @@ export interface LeverThreshold {
  * the threshold is found in two steps: the support from which the game's path from its
  * start ends at full deep cooperation (`tippingThreshold` of ge or Se), then the lever value
  * whose support reaches it (bisection to `tolerance`, default 1e-4, of the range). Null when the support
- * at `to` falls short. Pure, like {@link gameFromScenario}.
+ * at `to` falls short. Pure, like {@link gameFromScenario}; `maxPairs` as there.
  */
 export function leverThreshold(
   scenario: Scenario,
   lever: ThresholdLever,
-  options: { year?: number; government?: boolean; from?: number; to?: number; tolerance?: number } = {},
+  options: { year?: number; government?: boolean; from?: number; to?: number; tolerance?: number; maxPairs?: number } = {},
 ): LeverThreshold {
   const year = options.year ?? 0;
   const from = options.from ?? THRESHOLD_RANGE[lever][0];
@@ -75,20 +75,21 @@ export function leverThreshold(
   const government = options.government === true;
   const { world, runningCostPerFirm } = scenarioWorld(scenario, year);
   world.lever[lever] = from;
-  const game = gameFromWorld(world, runningCostPerFirm, scenario.name, year, government);
+  const stride = firmStride(world, options.maxPairs);
+  const game = gameFromWorld(world, runningCostPerFirm, scenario.name, year, government, stride);
   const { x0, y0, z0 } = game.start;
   const start = z0 === undefined ? [x0, y0] : [x0, y0, z0];
   const param = government ? 'Se' : 'ge';
   const base = government ? game.params.government!.Se : game.params.ge;
   const supportOf = (v: number) => {
     world.lever[lever] = v;
-    return meanFirmSupport(world);
+    return meanFirmSupport(world, stride);
   };
   // The support the other terms already give (law, evaluation) stays as it is at `from`.
   const other = base - supportOf(from);
   const atTo = other + supportOf(to);
   const top = Math.max(atTo, base + 1e-9);
-  const supportTol = 1e-3 * Math.max(1, Math.abs(atTo - base));
+  const supportTol = 1e-4 * Math.max(1, Math.abs(atTo - base));
   const need = tippingThreshold(game.params, param, base, top, start, { tolerance: supportTol });
   const stableAt = (v: number) => deepIsStable(withGameParam(game.params, param, v));
   let stable: number | null = null;

@@ -35,6 +35,21 @@ export interface PairPayoffGaps {
 }
 
 /**
+ * The stride over firms that keeps the pairs averaged at most `maxPairs` (1: every firm).
+ * Firms are in no particular order (their attributes are drawn independently), so every k-th
+ * firm is a fair sample; a large world is then averaged in bounded time.
+ */
+export function firmStride(w: World, maxPairs = Infinity): number {
+  let total = 0;
+  for (let f = 0; f < w.firms.n; f++) {
+    const r = w.firms.region[f];
+    const n = w.regionStart[r + 1] - w.regionStart[r];
+    total += n > 0 ? n : w.schools.n;
+  }
+  return Number.isFinite(maxPairs) && total > maxPairs ? Math.ceil(total / Math.max(1, maxPairs)) : 1;
+}
+
+/**
  * Discounts the delayed items in place as `discountedValue` does: recruitment savings,
  * technical services and poaching losses arrive once graduates are trained.
  */
@@ -60,10 +75,11 @@ function addGap(w: World, f: number, s: number, acc: Float64Array, deep: Float64
 /**
  * Averages the payoff gaps of going deep over the pairs of `w` (its own world: the college
  * arrays are set to perfect conditions for one pair at a time and restored, and the law
- * lever is set to 0 and restored, so `w` is unchanged on return). Both sides are compared
+ * lever is set to 0 and restored, so `w` is unchanged on return); every `stride`-th firm
+ * (see {@link firmStride}). Both sides are compared
  * on a contract basis, the basis every partnership of depth 2 or more has.
  */
-export function pairPayoffGaps(w: World): PairPayoffGaps {
+export function pairPayoffGaps(w: World, stride = 1): PairPayoffGaps {
   const F = w.firms;
   const S = w.schools;
   const n = ITEMS.length;
@@ -80,7 +96,7 @@ export function pairPayoffGaps(w: World): PairPayoffGaps {
   let grouped = 0;
   const coordination = w.scenario.schools.coordinationCost;
   const schoolCost = coordination[DEEP_DEPTH - 1] - coordination[SHALLOW_DEPTH - 1];
-  for (let f = 0; f < F.n; f++) {
+  for (let f = 0; f < F.n; f += stride) {
     const r = F.region[f];
     let from = w.regionStart[r];
     let to = w.regionStart[r + 1];
@@ -128,16 +144,16 @@ export function pairPayoffGaps(w: World): PairPayoffGaps {
 /**
  * Mean over the pairs of `w` of the firm's support items (tax relief, subsidy, green
  * channel), deep − shallow, at the world's levers: the part of `pairPayoffGaps` a sweep of
- * tax relief or the subsidy moves, at a third of its cost.
+ * tax relief or the subsidy moves, at a third of its cost (every `stride`-th firm).
  */
-export function meanFirmSupport(w: World): number {
+export function meanFirmSupport(w: World, stride = 1): number {
   const F = w.firms;
   const S = w.schools;
   const deep = new Float64Array(ITEM_COUNT);
   const shallow = new Float64Array(ITEM_COUNT);
   let pairs = 0;
   let total = 0;
-  for (let f = 0; f < F.n; f++) {
+  for (let f = 0; f < F.n; f += stride) {
     const r = F.region[f];
     const all = w.regionStart[r] === w.regionStart[r + 1];
     const from = all ? 0 : w.regionStart[r];

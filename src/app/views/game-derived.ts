@@ -47,6 +47,12 @@ export function scaledParams(g: ScenarioGame): Pick<DerivedForApp, 'unit' | 'par
   return { unit, params, clipped };
 }
 
+/**
+ * Pairs the panel averages over at most: the default world's 45,000 pairs in full, a
+ * national-scale world (5 million) by every k-th firm, so the derivation stays within about a second.
+ */
+const APP_MAX_PAIRS = 60_000;
+
 let cached: { key: string; value: Promise<DerivedForApp> } | null = null;
 
 /**
@@ -63,8 +69,8 @@ export function deriveForApp(scenario: Scenario, lever: ThresholdLever): Promise
       import('../../analysis/game/lever-thresholds.ts'),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const game = gameFromScenario(scenario);
-    return { game, ...scaledParams(game), lever, threshold: leverThreshold(scenario, lever) };
+    const game = gameFromScenario(scenario, { maxPairs: APP_MAX_PAIRS });
+    return { game, ...scaledParams(game), lever, threshold: leverThreshold(scenario, lever, { maxPairs: APP_MAX_PAIRS }) };
   })();
   cached = { key, value };
   return value;
