@@ -1,5 +1,5 @@
 import { format, scaleLinear } from 'd3';
-import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../app/charts/svg.ts';
+import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../svg/svg.ts';
 import type { GameVsModel } from '../analysis/game/game-vs-model.ts';
 
 const WIDTH = 720;

@@ -3,9 +3,9 @@ import { I_ADMIN, I_CURRICULUM, I_DISPUTE, I_EVALUATION, I_GREEN, I_INVESTMENT, 
 import { METRIC_COUNT } from '../../model/metrics.ts';
 import { policyPhase } from '../../model/phases/policy.ts';
 import { recordPhase } from '../../model/phases/record.ts';
-import type { LeverValues } from '../../model/levers.ts';
+import type { LeverValues } from '../../model/params/compile-levers.ts';
 import type { World } from '../../model/state.ts';
-import type { LeverName, Scenario } from '../../scenario/schema.ts';
+import type { LeverName, Scenario } from '../../model/params/schema.ts';
 import type { GameParams } from './game-params.ts';
 import { DEEP_DEPTH, firmStride, pairPayoffGaps, SHALLOW_DEPTH, type PairPayoffGaps } from './pair-payoff-gaps.ts';
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { scenarioWorld } from './game-from-scenario.ts';
 import { leverResponse, type LeverResponse } from './lever-response.ts';
 import { leverThreshold, type ThresholdLever } from './lever-thresholds.ts';

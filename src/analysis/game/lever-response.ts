@@ -1,5 +1,5 @@
 import { simulate } from '../../model/simulate.ts';
-import type { LeverName, Scenario } from '../../scenario/schema.ts';
+import type { LeverName, Scenario } from '../../model/params/schema.ts';
 
 /** The agent-based model's response to one lever: mean deep share per lever value over paired seeds. */
 export interface LeverResponse {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { gameFromWorld, scenarioWorld, type ScenarioGame } from './game-from-scenario.ts';
 import { firmStride, meanFirmSupport } from './pair-payoff-gaps.ts';
 import { gameFromParams } from './game-from-params.ts';

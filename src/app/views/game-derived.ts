@@ -1,6 +1,6 @@
 import type { ScenarioGame } from '../../analysis/game/game-from-scenario.ts';
 import type { LeverThreshold, ThresholdLever } from '../../analysis/game/lever-thresholds.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';

@@ -1,7 +1,7 @@
 import type { GameReport } from '../../analysis/game/analyse-game.ts';
 import type { ScenarioGame } from '../../analysis/game/game-from-scenario.ts';
 import type { LeverThreshold } from '../../analysis/game/lever-thresholds.ts';
-import { show } from '../../scenario/fields.ts';
+import { show } from '../../model/params/fields.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { UserError } from '../user-error.ts';
 
@@ -27,9 +27,10 @@ function bound(flag: string, text: string | undefined): number | undefined {
 
 /**
  * `coopsim game --scenario FILE`: derives the game from the scenario's payoff items, prints
- * the terms with the items they came from, then the usual analysis of the derived game.
+ * the terms with the items they came from, then the usual analysis of the derived game
+ * (formatted by `formatReport`, the command's own report, passed in so the two files do not import each other).
  */
-export async function runScenarioGame(file: string | undefined, opts: ScenarioGameOptions): Promise<string> {
+export async function runScenarioGame(file: string | undefined, opts: ScenarioGameOptions, formatReport: (r: GameReport) => string): Promise<string> {
   if (file !== undefined) throw new UserError(`give either a game file (${show(file)}) or --scenario FILE, not both`);
   const scenario = loadScenario(opts.scenario);
   const year = opts.year === undefined ? 0 : Number(opts.year);
@@ -57,8 +58,7 @@ export async function runScenarioGame(file: string | undefined, opts: ScenarioGa
     const t = threshold && { lever: threshold.lever, from: threshold.from, to: threshold.to, threshold: threshold.threshold, supportNeeded: threshold.supportNeeded, supportAt: threshold.supportAt };
     return `${JSON.stringify({ derived, report, ...(t ? { threshold: t } : {}) })}\n`;
   }
-  const { formatGameReport } = await import('./game.ts');
-  return formatDerived(derived, threshold) + formatGameReport(report);
+  return formatDerived(derived, threshold) + formatReport(report);
 }
 
 /** The readable list of derived terms (and the lever's threshold). */

@@ -4,7 +4,7 @@ import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
 import { formatProblems, issuesToProblems } from '../../scenario/parse.ts';
-import { show } from '../../scenario/fields.ts';
+import { show } from '../../model/params/fields.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 
@@ -47,7 +47,7 @@ export function registerGame(program: Command): void {
     .action(async (file: string | undefined, opts: GameCliOptions) => {
       if (opts.scenario !== undefined) {
         const { runScenarioGame } = await import('./game-scenario.ts');
-        process.stdout.write(await runScenarioGame(file, { ...opts, scenario: opts.scenario }));
+        process.stdout.write(await runScenarioGame(file, { ...opts, scenario: opts.scenario }, formatGameReport));
         return;
       }
       if (file === undefined) throw new UserError('give a game file or --scenario FILE');
