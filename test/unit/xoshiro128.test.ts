@@ -52,7 +52,8 @@ describe('xoshiro128**', () => {
 
 describe('the game ABM sweep loop', () => {
   it('draws exactly what the reference generator gives (the loop writes the step out inline)', () => {
-    // A plain reimplementation of the sweep rules with xoshiro128Next, one call per draw.
+    // A plain reimplementation of the sweep rules with xoshiro128Next, one call per draw:
+    // each agent draws its peer, then its imitation draw.
     const params = { V: 10, alpha: 0.4, Cs: 3, Ce: 5, gs: 0, ge: 3.5, q: 1 };
     const game = gameFromParams(params);
     const n = 500;
@@ -72,10 +73,11 @@ describe('the game ABM sweep loop', () => {
         const next = new Uint8Array(n);
         for (let a = 0; a < n; a++) {
           const peer = c[Math.floor((xoshiro128Next(rng[i]) / 2 ** 32) * n)];
+          const u = xoshiro128Next(rng[i]) / 2 ** 32;
           next[a] = c[a];
           if (peer !== c[a]) {
             const prob = Math.min(1, Math.max(0, (peer === 1 ? g[i] : -g[i]) / M));
-            if (xoshiro128Next(rng[i]) / 2 ** 32 < prob) next[a] = peer;
+            if (u < prob) next[a] = peer;
           }
         }
         return next;

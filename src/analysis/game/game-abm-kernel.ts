@@ -63,9 +63,11 @@ export function simulateGameAbm(game: ReplicatorGame, options: GameAbmOptions, s
 
 /**
  * One synchronous sweep of the population in `cur[off … off+n)`, written to `nxt`; returns
- * the new number of deep agents. The xoshiro128** step (xoshiro128.ts) is written out here,
- * twice, with its state in local variables: a call per draw, or state kept in the array,
- * costs more than the rest of the loop. The peer is `⌊draw·n/2^32⌋` (bias below n/2^32).
+ * the new number of deep agents. Every agent takes two draws, the peer `⌊draw·n/2^32⌋` (bias
+ * below n/2^32) and the imitation draw, whether or not the peer differs: a branch on that
+ * coin-flip cost more than the draw. The xoshiro128** step (xoshiro128.ts) is written out
+ * here, twice, with its state in local variables: a call per draw, or state kept in the
+ * array, costs more than the rest of the loop.
  */
 function sweepPopulation(
   cur: Uint8Array,
@@ -81,10 +83,15 @@ function sweepPopulation(
   let s1 = state[so + 1];
   let s2 = state[so + 2];
   let s3 = state[so + 3];
+  // Indexed by peer − mine + 1: copying shallow, nothing to copy, copying deep.
+  const thr = THRESHOLDS;
+  thr[0] = toShallow;
+  thr[1] = 0;
+  thr[2] = toDeep;
   let count = 0;
   for (let a = 0; a < n; a++) {
     let m = Math.imul(s1, 5);
-    let r = Math.imul((m << 7) | (m >>> 25), 9);
+    const r1 = Math.imul((m << 7) | (m >>> 25), 9);
     let t = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
@@ -92,21 +99,18 @@ function sweepPopulation(
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    const peer = cur[off + ((((r >>> 0) * n) / TWO_32) | 0)];
+    m = Math.imul(s1, 5);
+    const r2 = Math.imul((m << 7) | (m >>> 25), 9);
+    t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    const peer = cur[off + ((((r1 >>> 0) * n) / TWO_32) | 0)];
     const mine = cur[off + a];
-    let s = mine;
-    if (peer !== mine) {
-      m = Math.imul(s1, 5);
-      r = Math.imul((m << 7) | (m >>> 25), 9);
-      t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      if (r >>> 0 < (peer === 1 ? toDeep : toShallow)) s = peer;
-    }
+    const s = r2 >>> 0 < thr[peer - mine + 1] ? peer : mine;
     nxt[off + a] = s;
     count += s;
   }
@@ -116,3 +120,5 @@ function sweepPopulation(
   state[so + 3] = s3;
   return count;
 }
+
+const THRESHOLDS = new Float64Array(3);
