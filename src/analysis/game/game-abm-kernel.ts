@@ -1,5 +1,5 @@
 import type { ReplicatorGame } from './replicator-game.ts';
-import { reportTimes } from './trajectory.ts';
+import { reportTimes } from './report-times.ts';
 import { xoshiro128State } from './xoshiro128.ts';
 
 /** Settings of the well-mixed agent-based version of a replicator game. */

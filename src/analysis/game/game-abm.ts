@@ -1,7 +1,7 @@
 import { deriveSeed } from '../../model/rng.ts';
 import { simulateGameAbm, type GameAbmOptions } from './game-abm-kernel.ts';
 import type { ReplicatorGame } from './replicator-game.ts';
-import { reportTimes } from './trajectory.ts';
+import { reportTimes } from './report-times.ts';
 
 export type { GameAbmOptions } from './game-abm-kernel.ts';
 

@@ -18,6 +18,7 @@ interface GameCliOptions {
   M: string;
   seed: string;
   basin?: string;
+  workers?: string;
 }
 
 /** `coopsim game FILE.json`: the mean-field evolutionary game of docs/ODD.md (Mean-field companion). */
@@ -38,6 +39,7 @@ export function registerGame(program: Command): void {
     .option('--M <m>', 'synchronous imitation sweeps per time unit', '10')
     .option('--seed <s>', 'master seed of the agent-based ensemble', '1')
     .option('--basin <n>', 'basin of (1,1) on an n × n grid of start shares')
+    .option('--workers <n>', 'threads that run the agent-based runs (default: the available cores)')
     .action(async (file: string, opts: GameCliOptions) => {
       const parsed = parseGameFile(readJsonFile(file));
       if (!parsed.ok) throw new UserError(`${file}: ${formatProblems(parsed.problems).split('\n').join('; ')}`);
@@ -45,7 +47,9 @@ export function registerGame(program: Command): void {
       // Loaded here, not at start: the eigenvalue solver brings most of mathjs, which every
       // other command would otherwise parse before doing anything.
       const { analyseGame } = await import('../../analysis/game/analyse-game.ts');
-      const report = analyseGame(parsed.value, options);
+      const { runGameAbmThreads } = await import('../run-game-abm.ts');
+      const abm = options.abm && (await runGameAbmThreads(parsed.value, options.abm, opts.workers));
+      const report = analyseGame(parsed.value, options, abm);
       if (report.abm && report.abm.maxImitationProbability > 1)
         process.stderr.write(
           `coopsim: warning: payoff differences reach ${report.abm.maxImitationProbability.toFixed(2)} × M; ` +
