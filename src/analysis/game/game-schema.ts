@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { num, show } from '../../scenario/fields.ts';
-import { issuesToProblems, type Result } from '../../scenario/parse.ts';
+import { issuesToProblems, type Result } from '../../scenario/problems.ts';
 
 const A = 'assumption:';
 const BIG = 1e6;
