@@ -3,7 +3,7 @@ import { paramsOfGameFile, startOfGameFile, type AnalyseGameOptions } from '../a
 import type { GameAbmEnsemble } from '../analysis/game/game-abm.ts';
 import type { GameFile } from '../analysis/game/game-schema.ts';
 import { gameAbmEnsembleThreads } from '../runner/game-abm-threads.ts';
-import { show } from '../scenario/fields.ts';
+import { show } from '../model/params/fields.ts';
 import { UserError } from './user-error.ts';
 
 /** Most threads `--workers` accepts. */

@@ -1,11 +1,14 @@
-import { scenarioSchema, type Scenario } from './schema.ts';
-import { show } from './fields.ts';
+import { scenarioSchema, type Scenario } from '../model/params/schema.ts';
+import { show } from '../model/params/fields.ts';
 import { checkInputShape, stripBom } from './input-limits.ts';
 import { leverYearErrors } from './lever-check.ts';
-import { issuesToProblems, type Result } from './problems.ts';
 
-// Kept here too: most of the code base imports them from the scenario parser.
-export { formatProblems, issuesToProblems, type Problem, type Result } from './problems.ts';
+// The problem types live in problem.ts (so the input checks below need not import this file);
+// they are handed on here because every parser's caller reads them with the parser.
+export { formatProblems, type Problem, type Result } from './problem.ts';
+export { issuesToProblems } from './zod-issues.ts';
+import type { Result } from './problem.ts';
+import { issuesToProblems } from './zod-issues.ts';
 
 /**
  * Validates a parsed JSON value as a scenario, filling in defaults. Never throws on bad

@@ -3,8 +3,9 @@ import type { AnalyseGameOptions, GameReport, Shares } from '../../analysis/game
 import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
-import { formatProblems, issuesToProblems } from '../../scenario/problems.ts';
-import { show } from '../../scenario/fields.ts';
+import { formatProblems } from '../../scenario/problem.ts';
+import { issuesToProblems } from '../../scenario/zod-issues.ts';
+import { show } from '../../model/params/fields.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 
