@@ -22,6 +22,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['wedges', async () => (await import('./commands/wedges.ts')).registerWedges],
   ['claims', async () => (await import('./commands/claims.ts')).registerClaims],
   ['robustness', async () => (await import('./commands/robustness.ts')).registerRobustness],
+  ['discover', async () => (await import('./commands/discover.ts')).registerDiscover],
 ];
 
 /** The exit statuses of every command, as `coopsim --help` lists them (the README has the same table). */

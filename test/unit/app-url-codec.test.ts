@@ -42,6 +42,7 @@ describe('URL codec', () => {
       },
       ensemble: 16,
       compare: 'no-policy',
+      paramUncertainty: true,
       tab: 'network',
       effectYear: 12,
       year: 7,
@@ -54,10 +55,21 @@ describe('URL codec', () => {
         ],
         abm: { show: true, agents: 200, runs: 5, M: 20, seed: 77 },
       },
+      goal: { output: 'mean_depth', year: 8, level: 1.6, confidence: 0.9, budget: 250, levers: ['law', 'groups'], size: 'medium', seeds: 8, seed: 3, run: true },
+      lesson: 'claim-4-law',
+      present: true,
     };
     const r = roundTrip(s);
     expect(r.problems).toEqual([]);
     expect(r.state).toEqual(s);
+  });
+
+  it('parameter uncertainty is pu=1 in a link, absent when off; a bad value falls back to off with a problem', () => {
+    expect(new URLSearchParams(encodeUrl({ ...defaultState(), paramUncertainty: true })).get('pu')).toBe('1');
+    expect(new URLSearchParams(encodeUrl(defaultState())).has('pu')).toBe(false);
+    const bad = decodeUrl('?pu=yes', 'en');
+    expect(bad.state.paramUncertainty).toBe(false);
+    expect(bad.problems).toEqual([{ kind: 'bad-value', name: 'pu', value: 'yes', detail: 'expected 1 (include parameter uncertainty) or 0' }]);
   });
 
   it('writes the version and keeps links short: only edits that change the preset', () => {
@@ -200,6 +212,18 @@ describe('URL codec', () => {
       expect(r.state.game, query).toEqual({ ...d, params: { ...d.params, Ce: 6 } });
     }
     expect(decodeUrl('game.nope=1').problems).toEqual([{ kind: 'unknown-param', name: 'game.nope' }]);
+  });
+
+  it('?lesson=ID opens the lesson in the Lessons tab; an unknown lesson or present value is refused by name', () => {
+    const ok = decodeUrl('lesson=claim-3-tax-relief&present=1');
+    expect(ok.problems).toEqual([]);
+    expect(ok.state).toMatchObject({ lesson: 'claim-3-tax-relief', tab: 'lessons', present: true });
+    const bad = decodeUrl('lesson=claim-9&present=yes');
+    expect(bad.state).toMatchObject({ lesson: null, tab: 'overview', present: false });
+    expect(bad.problems.map((p) => (p.kind === 'bad-value' ? `${p.name}: ${p.detail}` : p.kind))).toEqual([
+      expect.stringMatching(/^lesson: expected one of claim-1-status-quo, .*claim-7-full-package$/),
+      'present: expected 1 (present mode) or 0',
+    ]);
   });
 
   it('flags links from another version but still uses them', () => {

@@ -1,4 +1,5 @@
 import { defaultGameState, type GameState } from './game-state.ts';
+import { defaultGoalState, type GoalPanelState } from '../goal/goal-state.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 
 /** Languages of the user interface. */
@@ -13,7 +14,7 @@ export const COMPARE_MODES = ['status-quo', 'no-policy'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /** The views of the main area. */
-export const TABS = ['overview', 'network', 'game'] as const;
+export const TABS = ['overview', 'network', 'game', 'goal', 'lessons', 'classroom'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** An agent picked in the network view, shown in the inspector. */
@@ -42,6 +43,8 @@ export interface AppState {
   /** Seeds per scenario in the ensemble (1 = no band). */
   ensemble: number;
   compare: CompareMode;
+  /** Each run of the ensemble draws its parameters from the shipped status-quo posterior. */
+  paramUncertainty: boolean;
   tab: Tab;
   /** Year the summary card reports effects for. */
   effectYear: number;
@@ -50,6 +53,12 @@ export interface AppState {
   selection: Selection | null;
   /** The game panel: sliders, start points, agent-based runs. */
   game: GameState;
+  /** The Goal panel: target, budget, levers and search settings. */
+  goal: GoalPanelState;
+  /** Id of the lesson open in the Lessons tab (a file of scenarios/lessons/), or null for the lesson picker. */
+  lesson: string | null;
+  /** Present mode: large text and high contrast for a projector. */
+  present: boolean;
 }
 
 /** The state of a fresh visit. */
@@ -60,11 +69,15 @@ export function defaultState(lang: Lang = 'en'): AppState {
     edits: {},
     ensemble: 32,
     compare: 'status-quo',
+    paramUncertainty: false,
     tab: 'overview',
     effectYear: 10,
     year: 0,
     selection: null,
     game: defaultGameState(),
+    goal: defaultGoalState(),
+    lesson: null,
+    present: false,
   };
 }
 
