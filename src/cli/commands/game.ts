@@ -3,7 +3,8 @@ import type { AnalyseGameOptions, GameReport, Shares } from '../../analysis/game
 import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
-import { formatProblems, issuesToProblems } from '../../scenario/parse.ts';
+import { formatProblems } from '../../scenario/problem.ts';
+import { issuesToProblems } from '../../scenario/zod-issues.ts';
 import { show } from '../../model/params/fields.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
@@ -21,6 +22,7 @@ interface GameCliOptions {
   scenario?: string;
   year?: string;
   government?: boolean;
+  workers?: string;
 }
 
 /** `coopsim game FILE.json`: the mean-field evolutionary game of docs/ODD.md (Mean-field companion). */
@@ -44,6 +46,7 @@ export function registerGame(program: Command): void {
     .option('--M <m>', 'synchronous imitation sweeps per time unit', '10')
     .option('--seed <s>', 'master seed of the agent-based ensemble', '1')
     .option('--basin <n>', 'basin of (1,1) on an n × n grid of start shares')
+    .option('--workers <n>', 'threads that run the agent-based runs (default: the available cores)')
     .action(async (file: string | undefined, opts: GameCliOptions) => {
       if (opts.scenario !== undefined) {
         const { runScenarioGame } = await import('./game-scenario.ts');
@@ -58,7 +61,9 @@ export function registerGame(program: Command): void {
       // Loaded here, not at start: the eigenvalue solver brings most of mathjs, which every
       // other command would otherwise parse before doing anything.
       const { analyseGame } = await import('../../analysis/game/analyse-game.ts');
-      const report = analyseGame(parsed.value, options);
+      const { runGameAbmThreads } = await import('../run-game-abm.ts');
+      const abm = options.abm && (await runGameAbmThreads(parsed.value, options.abm, opts.workers));
+      const report = analyseGame(parsed.value, options, abm);
       if (report.abm && report.abm.maxImitationProbability > 1)
         process.stderr.write(
           `coopsim: warning: payoff differences reach ${report.abm.maxImitationProbability.toFixed(2)} × M; ` +
