@@ -9,6 +9,7 @@ import { TABS, type Tab } from './state/app-state.ts';
 import { scenarioFile } from './state/scenario-edits.ts';
 import { controlsView } from './views/controls-view.ts';
 import { gameView } from './views/game-view.ts';
+import { goalView } from './goal/goal-view.ts';
 import { headerView, type HeaderActions } from './views/header-view.ts';
 import { messagesView, type Notice } from './views/messages-view.ts';
 import { networkView } from './views/network-view.ts';
@@ -159,6 +160,10 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
       const view = networkView(ctx, { runs, input: shown?.input ?? scenarioFile(state.preset, state.edits), seed: scenario.seed, years: scenario.years }, width);
       disposeView = () => view.dispose();
       viewJob = shown?.job ?? -1;
+      replace(viewSlot, view);
+    } else if (tab === 'goal') {
+      const view = goalView(ctx, runs, width);
+      disposeView = () => view.dispose();
       replace(viewSlot, view);
     } else {
       const view = gameView(ctx, runs, width);

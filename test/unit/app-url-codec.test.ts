@@ -55,6 +55,7 @@ describe('URL codec', () => {
         ],
         abm: { show: true, agents: 200, runs: 5, M: 20, seed: 77 },
       },
+      goal: { output: 'mean_depth', year: 8, level: 1.6, confidence: 0.9, budget: 250, levers: ['law', 'groups'], size: 'medium', seeds: 8, seed: 3, run: true },
       lesson: 'claim-4-law',
       present: true,
     };

@@ -1,3 +1,4 @@
+import { goalEn } from '../goal/goal-strings.ts';
 import { teachingEn } from './teaching-en.ts';
 
 /**
@@ -5,6 +6,7 @@ import { teachingEn } from './teaching-en.ts';
  * in at run time. The Chinese table (zh-CN.ts) must have exactly the same keys.
  */
 export const en = {
+  ...goalEn,
   ...teachingEn,
   'lang.name': 'English',
   'app.title': 'coopsim',
