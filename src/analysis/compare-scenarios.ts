@@ -3,7 +3,7 @@ import { METRIC_NAMES, type MetricName } from '../model/metrics.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
 import type { Scenario } from '../model/params/schema.ts';
 import { formatProblems, parseScenario } from '../scenario/parse.ts';
-import { applyDraw, type PosteriorDraw } from '../calibration/posterior.ts';
+import { applyDraw, type PosteriorDraw } from './posterior.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from './paired-effect.ts';
 
 /** A quantity {@link compareScenarios} reports: an output column, or one derived from columns. */

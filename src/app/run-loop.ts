@@ -8,7 +8,7 @@ import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
 import type { AppStore } from './state/app-store.ts';
 import { scenarioFile } from './state/scenario-edits.ts';
 import { ensembleDraws } from './state/shipped-posterior.ts';
-import type { PosteriorDraw } from '../calibration/posterior.ts';
+import type { PosteriorDraw } from '../analysis/posterior.ts';
 
 /** A request to run: the scenario and its baseline over the same seeds. */
 interface Job {

@@ -7,9 +7,9 @@ import type { Scenario } from '../model/params/schema.ts';
 import { VERSION } from '../version.ts';
 import type { Population } from './abc-smc.ts';
 import type { Calibration } from './parse-calibration.ts';
-import { normalised, posteriorFromDocument, type Posterior, type PosteriorDocument } from './posterior.ts';
+import { normalised, posteriorFromDocument, type Posterior, type PosteriorDocument } from '../analysis/posterior.ts';
 
-export { drawPosterior, applyDraw, type Posterior, type PosteriorDraw, type PosteriorDocument } from './posterior.ts';
+export { drawPosterior, applyDraw, type Posterior, type PosteriorDraw, type PosteriorDocument } from '../analysis/posterior.ts';
 
 /**
  * Reads a posterior: a `posterior.json` (what `coopsim calibrate` writes, and what is

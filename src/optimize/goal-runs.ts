@@ -1,4 +1,4 @@
-import { applyDraw } from '../calibration/posterior.ts';
+import { applyDraw } from '../analysis/posterior.ts';
 import { deriveSeed } from '../model/rng.ts';
 import type { Goal } from './parse-goal.ts';
 

@@ -1,4 +1,4 @@
-import { applyDraw, drawPosterior, type Posterior, type PosteriorDraw } from '../calibration/posterior.ts';
+import { applyDraw, drawPosterior, type Posterior, type PosteriorDraw } from '../analysis/posterior.ts';
 import { METRIC_NAMES } from '../model/metrics.ts';
 import { compileExpression, type CompiledExpression } from '../model/params/expression.ts';
 import { show } from '../model/params/fields.ts';

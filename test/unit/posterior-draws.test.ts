@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkClaimsUnderPosterior } from '../../src/studies/claims/claims-under-posterior.ts';
 import type { ClaimDefinition } from '../../src/studies/claims/claim-definitions.ts';
-import { applyDraw, drawPosterior, posteriorFromDocument, type PosteriorDocument } from '../../src/calibration/posterior.ts';
+import { applyDraw, drawPosterior, posteriorFromDocument, type PosteriorDocument } from '../../src/analysis/posterior.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
 import type { Runner } from '../../src/runner/runner.ts';
 import type { RunRequest } from '../../src/runner/run-request.ts';

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCalibration } from '../../src/calibration/calibrate.ts';
-import { posteriorFromDocument, type PosteriorDocument } from '../../src/calibration/posterior.ts';
+import { posteriorFromDocument, type PosteriorDocument } from '../../src/analysis/posterior.ts';
 import { posteriorStaleness } from '../../src/calibration/read-posterior.ts';
 
 const CALIBRATION = 'scenarios/calibration/status-quo.json';
 const POSTERIOR = 'scenarios/calibration/status-quo.posterior.json';
 const REGENERATE =
   `regenerate it: npx coopsim calibrate ${CALIBRATION} --out out/calibration --workers 2 && ` +
-  `cp out/calibration/posterior.json ${POSTERIOR} (and update the README's calibration figures)`;
+  `cp out/calibration/posterior.json ${POSTERIOR} && cp out/calibration/posterior-pairs.svg scenarios/calibration/status-quo.posterior-pairs.svg ` +
+  "(and update the README's and docs/ODD.md's calibration figures)";
 
 describe('the shipped status-quo posterior', () => {
   const doc = JSON.parse(readFileSync(POSTERIOR, 'utf8')) as PosteriorDocument;
@@ -41,5 +42,16 @@ describe("the app's parameter sets", () => {
     expect(SHIPPED_POSTERIOR_FILE).toBe(POSTERIOR);
     expect(ensembleDraws(42, 32)).toEqual(drawPosterior(readPosterior(POSTERIOR), 32, 42));
     expect(ensembleDraws(42, 32)).not.toEqual(ensembleDraws(43, 32));
+  });
+});
+
+describe('the shipped pairs plot', () => {
+  it('is the pairs plot of the shipped posterior (regenerate both together)', async () => {
+    const { pairsPlotSvg } = await import('../../src/calibration/pairs-plot.ts');
+    const doc = JSON.parse(readFileSync(POSTERIOR, 'utf8')) as PosteriorDocument;
+    const k = doc.parameters.length;
+    const last = { theta: doc.particles.map((r) => r.slice(0, k)), weights: doc.particles.map((r) => r[k]), distances: doc.particles.map((r) => r[k + 1]) };
+    const svg = pairsPlotSvg(loadCalibration(CALIBRATION).parameters, last as never);
+    expect(readFileSync('scenarios/calibration/status-quo.posterior-pairs.svg', 'utf8'), `the pairs plot is not the one of ${POSTERIOR}; ${REGENERATE}`).toBe(svg);
   });
 });

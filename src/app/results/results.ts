@@ -1,6 +1,6 @@
 import type { RunOutput } from '../../runner/run-request.ts';
 import type { Scenario, ScenarioInput } from '../../model/params/schema.ts';
-import type { PosteriorDraw } from '../../calibration/posterior.ts';
+import type { PosteriorDraw } from '../../analysis/posterior.ts';
 
 /** Runs of a scenario and of its baseline with the same seeds, as the views draw them. */
 export interface Results {

@@ -1,7 +1,7 @@
 import type { ScenarioInput } from '../../model/params/schema.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import { PRIORITY, type RunService } from './run-service.ts';
-import type { PosteriorDraw } from '../../calibration/posterior.ts';
+import type { PosteriorDraw } from '../../analysis/posterior.ts';
 import { inputWithDraw } from '../state/shipped-posterior.ts';
 
 /** A scenario and the baseline it is compared with, over the same seeds. */

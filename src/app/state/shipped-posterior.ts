@@ -1,5 +1,5 @@
 import posteriorDocument from '../../../scenarios/calibration/status-quo.posterior.json';
-import { applyDraw, drawPosterior, posteriorFromDocument, type Posterior, type PosteriorDraw } from '../../calibration/posterior.ts';
+import { applyDraw, drawPosterior, posteriorFromDocument, type Posterior, type PosteriorDraw } from '../../analysis/posterior.ts';
 import type { ScenarioInput } from '../../model/params/schema.ts';
 
 /** Where the posterior bundled with the app comes from (the file `coopsim calibrate` regenerates). */

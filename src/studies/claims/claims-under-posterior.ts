@@ -1,5 +1,5 @@
 import type { PairedEffect } from '../../analysis/paired-effect.ts';
-import { applyDraw, drawPosterior, type Posterior, type PosteriorDraw } from '../../calibration/posterior.ts';
+import { applyDraw, drawPosterior, type Posterior, type PosteriorDraw } from '../../analysis/posterior.ts';
 import type { MetricName } from '../../model/metrics.ts';
 import type { ScenarioInput } from '../../model/params/schema.ts';
 import { judgeClaims, type CheckClaimsOptions, type Verdict } from './check-claims.ts';
