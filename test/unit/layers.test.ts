@@ -10,6 +10,8 @@ const LAYERS: Layers = [
   ['package.json', 'scenarios', 'src/version.ts'],
   ['src/model'],
   ['src/scenario'],
+  // Drawing parameter sets from a posterior is pure: analyses and the app draw them too.
+  ['src/analysis/posterior.ts'],
   ['src/analysis', 'src/svg'],
   ['src/runner'],
   ['src/experiment/schema'],

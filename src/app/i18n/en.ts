@@ -1,4 +1,5 @@
 import { goalEn } from '../goal/goal-strings.ts';
+import { teachingEn } from './teaching-en.ts';
 
 /**
  * English strings of the app: one entry per visible text. `{name}` marks a value filled
@@ -6,6 +7,7 @@ import { goalEn } from '../goal/goal-strings.ts';
  */
 export const en = {
   ...goalEn,
+  ...teachingEn,
   'lang.name': 'English',
   'app.title': 'coopsim',
   'app.heading': 'School–enterprise cooperation: policy simulator',

@@ -14,7 +14,7 @@ export const COMPARE_MODES = ['status-quo', 'no-policy'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /** The views of the main area. */
-export const TABS = ['overview', 'network', 'game', 'goal'] as const;
+export const TABS = ['overview', 'network', 'game', 'goal', 'lessons', 'classroom'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** An agent picked in the network view, shown in the inspector. */
@@ -55,6 +55,10 @@ export interface AppState {
   game: GameState;
   /** The Goal panel: target, budget, levers and search settings. */
   goal: GoalPanelState;
+  /** Id of the lesson open in the Lessons tab (a file of scenarios/lessons/), or null for the lesson picker. */
+  lesson: string | null;
+  /** Present mode: large text and high contrast for a projector. */
+  present: boolean;
 }
 
 /** The state of a fresh visit. */
@@ -72,6 +76,8 @@ export function defaultState(lang: Lang = 'en'): AppState {
     selection: null,
     game: defaultGameState(),
     goal: defaultGoalState(),
+    lesson: null,
+    present: false,
   };
 }
 

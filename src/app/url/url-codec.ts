@@ -19,6 +19,7 @@ import { decodeGoal, encodeGoal, GOAL_LINK_PARAMS } from '../goal/goal-link.ts';
 import { paramToPath, pathToParam, VIEW_PARAMS } from './link-paths.ts';
 import { decodeLever, decodeValue, encodeLever, encodeValue, MAX_VALUE_LENGTH } from './link-values.ts';
 import { ASSUMPTION_GROUPS, LEVER_SPECS } from '../state/controls-catalog.ts';
+import { findLesson, LESSONS } from '../lessons/lesson-catalog.ts';
 
 /**
  * The range of each control by scenario path: a link's number outside it is clamped into
@@ -175,6 +176,18 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   }
   state.game = decodeGame(get, bad);
   state.goal = decodeGoal(get, bad);
+  const lesson = get('lesson');
+  if (lesson !== undefined) {
+    if (findLesson(lesson)) {
+      state.lesson = lesson;
+      if (tab === undefined) state.tab = 'lessons';
+    } else bad('lesson', lesson, `expected one of ${LESSONS.map((l) => l.id).join(', ')}`);
+  }
+  const present = get('present');
+  if (present !== undefined) {
+    if (present === '1' || present === '0') state.present = present === '1';
+    else bad('present', present, 'expected 1 (present mode) or 0');
+  }
   return { state, problems };
 }
 
@@ -203,5 +216,7 @@ export function encodeUrl(state: AppState): string {
   if (state.selection) p.set('sel', `${state.selection.kind === 'firm' ? 'f' : 's'}${state.selection.index}`);
   encodeGame(state.game, p);
   encodeGoal(state.goal, p);
+  if (state.lesson) p.set('lesson', state.lesson);
+  if (state.present) p.set('present', '1');
   return p.toString();
 }
