@@ -142,7 +142,19 @@ export const CLAIMS: readonly ClaimDefinition[] = [
     id: 3,
     claim: 'Tax relief alone raises participation; depth follows only where school conditions allow',
     criteria: [
-      effect('tax-relief', 'firms_cooperating_share', 1),
+      {
+        ...effect('tax-relief', 'firms_cooperating_share', 1),
+        // Relief reaches only certified firms, and only through investment shallow partnerships do not make.
+        explain: (mean) => {
+          const posts = (s: string) => mean(s, 'depth_2_share') + mean(s, 'depth_3_share') + mean(s, 'depth_4_share');
+          return (
+            `tax-relief certifies ${(100 * mean('tax-relief', 'certified_share')).toFixed(2)}% of firms and credits ` +
+            `${mean('tax-relief', 'fiscal_tax_forgone').toFixed(3)} M¥ a year; only ${(100 * posts('baseline')).toFixed(2)}% of firms ` +
+            `(status quo) hold the contract partnership at depth 2 or more that may apply, and the credit is a share of ` +
+            `investment in bases and curricula, which a shallow partnership does not make, so it does not reach a firm deciding whether to cooperate at all`
+          );
+        },
+      },
       {
         test: 'complementarity, deep share (depth 3+4): (tax-relief-strong-schools − school-conditions) − (tax-relief − baseline) > 0',
         scenarios: ['baseline', 'tax-relief', 'school-conditions', 'tax-relief-strong-schools'],

@@ -1,3 +1,4 @@
+import { notSwept } from './merge-robustness.ts';
 import type { CriterionOutcome, ParameterRobustness, RobustnessReport } from './robustness-sweep.ts';
 
 function show(v: number | number[]): string {
@@ -97,6 +98,13 @@ export function formatRobustnessMarkdown(r: RobustnessReport): string {
   lines.push('', `Criteria: ${labels.map(([l, t]) => `*${l}* — \`${t.replace(/\|/g, '\\|')}\``).join('; ')}.`);
   const skipped = r.parameters.filter((p) => p.points.length === 0).map((p) => `\`${p.path}\``);
   if (skipped.length) lines.push('', `Not tested (a relative change leaves the value as it is): ${skipped.join(', ')}.`);
+  const missing = notSwept(r);
+  if (missing.length)
+    lines.push(
+      '',
+      `Not swept in this run (${missing.length} of ${missing.length + r.parameters.length} assumed parameters; ` +
+        `\`coopsim robustness --only PATH\` sweeps them): ${missing.map((p) => `\`${p}\``).join(', ')}.`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
