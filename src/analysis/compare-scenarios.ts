@@ -1,7 +1,7 @@
 import { deriveSeed } from '../model/rng.ts';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from './paired-effect.ts';
 
 /** A quantity {@link compareScenarios} reports: an output column, or one derived from columns. */

@@ -1,9 +1,9 @@
-import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../model/params/schema.ts';
 import type { MessageKey } from './i18n/messages.ts';
 import type { Results } from './results/results.ts';
-import { createLatestScheduler } from './runner/latest-scheduler.ts';
-import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview } from './runner/paired-runs.ts';
-import type { RunService } from './runner/run-service.ts';
+import { createLatestScheduler } from '../runner/latest-scheduler.ts';
+import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview } from './scheduling/paired-runs.ts';
+import type { RunService } from './scheduling/run-service.ts';
 import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
 import type { AppStore } from './state/app-store.ts';
 import { scenarioFile } from './state/scenario-edits.ts';

@@ -5,17 +5,17 @@
 //   tsx src/cli/write-readme-tables.ts columns
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkClaims } from '../analysis/claims/check-claims.ts';
-import { formatClaimsMarkdown } from '../analysis/claims/format-claims.ts';
-import { readScenarioDir } from '../analysis/claims/shipped-scenarios.ts';
-import { withRunner } from '../analysis/claims/with-runner.ts';
+import { checkClaims } from '../studies/claims/check-claims.ts';
+import { formatClaimsMarkdown } from '../studies/claims/format-claims.ts';
+import { readScenarioDir } from '../studies/claims/shipped-scenarios.ts';
+import { withRunner } from '../studies/claims/with-runner.ts';
 import { formatColumnsMarkdown } from '../analysis/format-columns.ts';
-import { formatPulseMarkdown } from '../analysis/pulse/format-pulse.ts';
-import { measurePulse } from '../analysis/pulse/pulse-persistence.ts';
+import { formatPulseMarkdown } from '../studies/pulse/format-pulse.ts';
+import { measurePulse } from '../studies/pulse/pulse-persistence.ts';
 import { replaceSection } from '../analysis/replace-section.ts';
-import { formatRobustnessMarkdown } from '../analysis/robustness/format-robustness.ts';
-import { mergeRobustnessReports } from '../analysis/robustness/merge-robustness.ts';
-import type { RobustnessReport } from '../analysis/robustness/robustness-sweep.ts';
+import { formatRobustnessMarkdown } from '../studies/robustness/format-robustness.ts';
+import { mergeRobustnessReports } from '../studies/robustness/merge-robustness.ts';
+import type { RobustnessReport } from '../studies/robustness/robustness-sweep.ts';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const [what, ...args] = process.argv.slice(2);

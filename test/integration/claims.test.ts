@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkClaims, checkYears, type ClaimsReport } from '../../src/analysis/claims/check-claims.ts';
-import { CLAIMS } from '../../src/analysis/claims/claim-definitions.ts';
-import { readScenarioDir } from '../../src/analysis/claims/shipped-scenarios.ts';
+import { checkClaims, checkYears, type ClaimsReport } from '../../src/studies/claims/check-claims.ts';
+import { CLAIMS } from '../../src/studies/claims/claim-definitions.ts';
+import { readScenarioDir } from '../../src/studies/claims/shipped-scenarios.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
 import { shipped } from '../helpers/scenario.ts';
 

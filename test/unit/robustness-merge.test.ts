@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assumedParameters } from '../../src/analysis/robustness/assumed-parameters.ts';
-import { formatRobustnessMarkdown } from '../../src/analysis/robustness/format-robustness.ts';
-import { mergeRobustnessReports, notSwept } from '../../src/analysis/robustness/merge-robustness.ts';
-import type { ParameterRobustness, RobustnessReport } from '../../src/analysis/robustness/robustness-sweep.ts';
+import { assumedParameters } from '../../src/studies/robustness/assumed-parameters.ts';
+import { formatRobustnessMarkdown } from '../../src/studies/robustness/format-robustness.ts';
+import { mergeRobustnessReports, notSwept } from '../../src/studies/robustness/merge-robustness.ts';
+import type { ParameterRobustness, RobustnessReport } from '../../src/studies/robustness/robustness-sweep.ts';
 
 const defaults = [{ claim: 2, test: 'mean_depth: school-conditions − baseline > 0', median: 0.1, claimedDirection: true, seedsAgreeing: 1 }];
 const param = (path: string, flips: boolean): ParameterRobustness => ({

@@ -1,6 +1,6 @@
 import { METRIC_COUNT, METRIC_NAMES } from '../../model/metrics.ts';
 import type { MetricColumns } from '../../model/simulate.ts';
-import { metricsToCsv } from '../../output/metrics-table.ts';
+import { metricsToCsv } from '../../runner/metrics-table.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import { VERSION } from '../../version.ts';
 import { effectSummary } from '../results/effects.ts';

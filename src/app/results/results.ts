@@ -1,5 +1,5 @@
 import type { RunOutput } from '../../runner/run-request.ts';
-import type { Scenario, ScenarioInput } from '../../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../../model/params/schema.ts';
 
 /** Runs of a scenario and of its baseline with the same seeds, as the views draw them. */
 export interface Results {

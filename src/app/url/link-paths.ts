@@ -1,4 +1,4 @@
-import { LEVER_NAMES } from '../../scenario/schema.ts';
+import { LEVER_NAMES } from '../../model/params/schema.ts';
 
 /** Link parameters that are not scenario fields. */
 export const VIEW_PARAMS = ['v', 'lang', 'preset', 'n', 'cmp', 'tab', 'ey', 'y', 'sel'] as const;

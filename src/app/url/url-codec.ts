@@ -1,5 +1,5 @@
-import { LEVER_NAMES, type LeverName } from '../../scenario/schema.ts';
-import type { LeverValue } from '../../scenario/lever.ts';
+import { LEVER_NAMES, type LeverName } from '../../model/params/schema.ts';
+import type { LeverValue } from '../../model/params/lever-field.ts';
 import { VERSION } from '../../version.ts';
 import {
   COMPARE_MODES,

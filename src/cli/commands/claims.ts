@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { checkClaims, CLAIM_SEEDS } from '../../analysis/claims/check-claims.ts';
-import { formatClaimsText } from '../../analysis/claims/format-claims.ts';
-import { readScenarioDir } from '../../analysis/claims/shipped-scenarios.ts';
-import { withRunner } from '../../analysis/claims/with-runner.ts';
+import { checkClaims, CLAIM_SEEDS } from '../../studies/claims/check-claims.ts';
+import { formatClaimsText } from '../../studies/claims/format-claims.ts';
+import { readScenarioDir } from '../../studies/claims/shipped-scenarios.ts';
+import { withRunner } from '../../studies/claims/with-runner.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
 

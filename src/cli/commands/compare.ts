@@ -9,7 +9,7 @@ import {
 } from '../../analysis/compare-scenarios.ts';
 import type { PairedEffect } from '../../analysis/paired-effect.ts';
 import { parseScenario } from '../../scenario/parse.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit-codes.ts';
 import { loadScenario } from '../load-scenario.ts';
