@@ -64,7 +64,25 @@ export { calibrate, loadCalibration, type CalibrateOptions, type CalibrationResu
 export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-smc.ts';
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
-export { readPosterior, drawPosterior, type Posterior } from './calibration/read-posterior.ts';
+export {
+  readPosterior,
+  drawPosterior,
+  applyDraw,
+  posteriorStaleness,
+  type Posterior,
+  type PosteriorDraw,
+  type PosteriorDocument,
+} from './calibration/read-posterior.ts';
+export {
+  checkClaimsUnderPosterior,
+  POSTERIOR_DRAWS,
+  POSTERIOR_SEEDS,
+  type PosteriorClaimsOptions,
+  type PosteriorClaimsReport,
+  type PosteriorClaim,
+  type PosteriorCriterion,
+  type PooledYear,
+} from './studies/claims/claims-under-posterior.ts';
 export {
   compareScenarios,
   compareRuns,
