@@ -9,11 +9,16 @@ import { TABS, type Tab } from './state/app-state.ts';
 import { scenarioFile } from './state/scenario-edits.ts';
 import { controlsView } from './views/controls-view.ts';
 import { gameView } from './views/game-view.ts';
+import { goalView } from './goal/goal-view.ts';
 import { headerView, type HeaderActions } from './views/header-view.ts';
 import { messagesView, type Notice } from './views/messages-view.ts';
 import { networkView } from './views/network-view.ts';
 import { overviewView } from './views/overview-view.ts';
 import { summaryView } from './views/summary-view.ts';
+import { lessonsView } from './lessons/lesson-view.ts';
+import { lessonPicker } from './lessons/lesson-picker.ts';
+import { PRESENT_CHART_SCALE, presentToggle } from './lessons/present-mode.ts';
+import { classroomView } from './classroom/classroom-view.ts';
 
 /** The page around the views: header, messages, controls, status, summary, tabs, the tab's view, footer. */
 export interface PageShell {
@@ -59,14 +64,19 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancel() });
   const summarySlot = h('div', { class: 'summary-slot' });
   const tabs = h('nav', { class: 'tabs', role: 'tablist' });
+  const teachTools = h('div', { class: 'teach-tools' });
   const viewSlot = h('div', { class: 'view-slot' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, tabs, viewSlot, footer);
+  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, h('div', { class: 'tabs-row' }, tabs, teachTools), viewSlot, footer);
   root.classList.add('app');
   replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
 
-  const mainWidth = () => Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
+  const mainWidth = () => {
+    const w = Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
+    // Present mode scales charts up (CSS zoom); drawing them narrower keeps them inside the page.
+    return store.state.present ? Math.floor(w / PRESENT_CHART_SCALE) : w;
+  };
 
   function renderHeader() {
     replace(headerSlot, headerView(ctx, header));
@@ -124,6 +134,11 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     );
   }
 
+  function renderTeachTools() {
+    root.classList.toggle('present', store.state.present);
+    replace(teachTools, presentToggle(ctx));
+  }
+
   function renderView(force = false) {
     const { state, scenario } = store;
     const shown = results();
@@ -134,11 +149,21 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     viewSlot.dataset.tab = tab;
     const width = mainWidth();
     if (tab === 'overview') {
-      replace(viewSlot, shown ? overviewView(ctx, shown, width) : null);
+      replace(viewSlot, lessonPicker(ctx, true), shown ? overviewView(ctx, shown, width) : null);
+    } else if (tab === 'lessons') {
+      replace(viewSlot, lessonsView(ctx, runs, width));
+    } else if (tab === 'classroom') {
+      const view = classroomView(ctx, runs, width);
+      disposeView = () => view.dispose();
+      replace(viewSlot, view);
     } else if (tab === 'network') {
       const view = networkView(ctx, { runs, input: shown?.input ?? scenarioFile(state.preset, state.edits), seed: scenario.seed, years: scenario.years }, width);
       disposeView = () => view.dispose();
       viewJob = shown?.job ?? -1;
+      replace(viewSlot, view);
+    } else if (tab === 'goal') {
+      const view = goalView(ctx, runs, width);
+      disposeView = () => view.dispose();
       replace(viewSlot, view);
     } else {
       const view = gameView(ctx, runs, width);
@@ -167,6 +192,7 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     renderStatus();
     renderSummary();
     renderTabs();
+    renderTeachTools();
     renderView(true);
     renderFooter();
   }
@@ -200,8 +226,12 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
         renderFooter();
       }
       if (prev.effectYear !== state.effectYear) renderSummary();
-      if (prev.tab !== state.tab) {
+      if (prev.tab !== state.tab || prev.lesson !== state.lesson) {
         renderTabs();
+        renderView(true);
+      }
+      if (prev.present !== state.present) {
+        renderTeachTools();
         renderView(true);
       }
     },
