@@ -5,7 +5,8 @@ import { resultsJson, runCsv } from './export/results-export.ts';
 import type { RunLoop } from './run-loop.ts';
 import type { AppStore } from './state/app-store.ts';
 import type { Lang } from './state/app-state.ts';
-import { editsFromScenario, scenarioFile } from './state/scenario-edits.ts';
+import { editsFromScenario } from './state/scenario-edits.ts';
+import { exportedScenario } from './state/scenario-export.ts';
 import type { HeaderActions } from './views/header-view.ts';
 import type { Notice } from './views/messages-view.ts';
 
@@ -50,11 +51,13 @@ export function createHeaderActions(
     choosePreset: (id) => store.apply({ ...store.state, preset: id, edits: {}, selection: null }, { rerun: true, rebuild: true }),
     setLang: (lang: Lang) => store.apply({ ...store.state, lang }, { rebuild: true }),
     copyLink: async () => {
+      // The link of the state now, not the address bar's, which is rewritten a moment after a change.
+      const link = store.link();
       try {
-        await navigator.clipboard.writeText(location.href);
+        await navigator.clipboard.writeText(link);
         return true;
       } catch {
-        window.prompt(store.ctx.t('header.share'), location.href);
+        window.prompt(store.ctx.t('header.share'), link);
         return false;
       }
     },
@@ -71,7 +74,7 @@ export function createHeaderActions(
     },
     exportScenario: () => {
       const { state } = store;
-      download(`${fileSlug(store.scenario.name)}.json`, `${JSON.stringify(scenarioFile(state.preset, state.edits), null, 2)}\n`, 'application/json');
+      download(`${fileSlug(store.scenario.name)}.json`, `${JSON.stringify(exportedScenario(state.preset, state.edits), null, 2)}\n`, 'application/json');
     },
     importScenario: (file) => void importFile(file),
     csvSeed: () => store.scenario.seed,

@@ -91,8 +91,15 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     // A scenario imported from a file or a link may carry its own name and description.
     const ownName = typeof state.edits.name === 'string' ? state.edits.name : null;
     const ownDescription = typeof state.edits.description === 'string' ? state.edits.description : null;
+    const scenarioName = ownName ?? `${t(`preset.${id}` as MessageKey)}${edited ? ` ${t('header.edited')}` : ''}`;
+    // One sentence on what the page compares, so a first look knows what the numbers are.
+    const same = id === 'baseline' && !edited && state.compare === 'status-quo';
+    const lookingAt = same
+      ? t('lookingAt.same')
+      : t('lookingAt', { scenario: scenarioName, baseline: t(`compare.${state.compare}`), n: state.ensemble });
     replace(
       scenarioLine,
+      h('p', { class: 'looking-at' }, lookingAt),
       h('strong', {}, ownName ?? t(`preset.${id}` as MessageKey)),
       edited && !ownName ? ` ${t('header.edited')}` : '',
       ' — ',
