@@ -30,7 +30,7 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
 
   if (decoded.problems.length) {
     const problems = decoded.problems;
-    shell.notify({ kind: 'warning', text: (t) => t('msg.linkProblems'), details: (t) => problems.map((p) => urlProblemText(p, t)) });
+    shell.notify({ kind: 'warning', text: (t) => t('msg.linkProblems'), details: (t, lang) => problems.map((p) => urlProblemText(p, t, lang)) });
   }
   shell.renderAll();
   store.writeUrl();
@@ -38,11 +38,12 @@ export function startApp(root: HTMLElement, runs: RunService = createRunService(
 
   // A link pasted into the address bar of an open app changes only the fragment: no reload.
   window.addEventListener('hashchange', () => {
+    if (!location.hash.includes('=')) return;
     const next = decodeUrl(linkPart('', location.hash), store.state.lang);
     if (encodeUrl(next.state) === encodeUrl(store.state)) return;
     if (next.problems.length) {
       const problems = next.problems;
-      shell.notify({ kind: 'warning', text: (t) => t('msg.linkProblems'), details: (t) => problems.map((p) => urlProblemText(p, t)) });
+      shell.notify({ kind: 'warning', text: (t) => t('msg.linkProblems'), details: (t, lang) => problems.map((p) => urlProblemText(p, t, lang)) });
     }
     store.apply(next.state, { rerun: true, rebuild: true });
   });

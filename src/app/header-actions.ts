@@ -9,6 +9,7 @@ import { editsFromScenario } from './state/scenario-edits.ts';
 import { exportedScenario } from './state/scenario-export.ts';
 import type { HeaderActions } from './views/header-view.ts';
 import type { Notice } from './views/messages-view.ts';
+import { engineMessage } from './i18n/engine-messages.ts';
 
 /** Firm-years above which an imported scenario asks first: the controls' largest world (20,000 firms, 50 years). */
 const APP_CONFIRM_FIRM_YEARS = 1_000_000;
@@ -24,7 +25,7 @@ export function createHeaderActions(
     const r = parseScenarioText(text);
     if (!r.ok) {
       const problems = formatProblems(r.problems).split('\n');
-      notify({ kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: () => problems });
+      notify({ kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: (_t, lang) => problems.map((line) => engineMessage(line, lang)) });
       return;
     }
     // A world beyond the controls' ranges runs only once the user has seen what it costs.

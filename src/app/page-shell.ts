@@ -14,6 +14,9 @@ import { messagesView, type Notice } from './views/messages-view.ts';
 import { networkView } from './views/network-view.ts';
 import { overviewView } from './views/overview-view.ts';
 import { summaryView } from './views/summary-view.ts';
+import { announcement } from './views/announcement.ts';
+import { focusKeyOf, restoreFocus } from './focus-keeper.ts';
+import { engineMessage } from './i18n/engine-messages.ts';
 
 /** The page around the views: header, messages, controls, status, summary, tabs, the tab's view, footer. */
 export interface PageShell {
@@ -54,16 +57,32 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   const messagesSlot = h('div', { class: 'messages-slot' });
   const controlsSlot = h('div', { class: 'controls-slot' });
   const scenarioLine = h('div', { class: 'scenario-line' });
-  const statusLine = h('p', { class: 'status', role: 'status' });
+  const statusLine = h('p', { class: 'status' });
+  // The one live region: it stays in the page (a region made anew is not read out) and
+  // says each finished result, error or cancel once.
+  const announcer = h('div', { class: 'announcer visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const skipLink = h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#results',
+      // The fragment holds the app's state, so the link moves the focus instead of the address.
+      onclick: (ev: Event) => {
+        ev.preventDefault();
+        main.focus();
+      },
+    },
+  );
   // Shown when a run has taken over a second: stops it (the charts keep the last finished run).
   const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancel() });
   const summarySlot = h('div', { class: 'summary-slot' });
-  const tabs = h('nav', { class: 'tabs', role: 'tablist' });
-  const viewSlot = h('div', { class: 'view-slot' });
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const viewSlot = h('div', { class: 'view-slot', role: 'tabpanel', id: 'tab-panel', tabindex: '-1' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, tabs, viewSlot, footer);
+  const main = h('main', { class: 'main', id: 'results', tabindex: '-1' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, tabs, viewSlot, footer);
   root.classList.add('app');
-  replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
+  messagesSlot.setAttribute('aria-live', 'polite');
+  replace(root, skipLink, announcer, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
 
   const mainWidth = () => Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
@@ -108,9 +127,15 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   }
 
   function renderStatus() {
-    statusLine.textContent = ctx.t(status.key, status.params);
+    const params = typeof status.params.error === 'string' ? { ...status.params, error: engineMessage(status.params.error, ctx.state.lang) } : status.params;
+    statusLine.textContent = ctx.t(status.key, params);
     statusLine.dataset.kind = status.key;
     cancelButton.textContent = ctx.t('status.cancel');
+    skipLink.textContent = ctx.t('a11y.skip');
+  }
+
+  function announce(text: string) {
+    announcer.textContent = text;
   }
 
   function renderSummary() {
@@ -119,17 +144,39 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
 
   function renderTabs() {
     const { t, state } = ctx;
+    tabs.setAttribute('aria-label', t('a11y.views'));
+    viewSlot.setAttribute('aria-labelledby', `tab-${state.tab}`);
     replace(
       tabs,
       ...TABS.map((tab) =>
         h(
           'button',
-          { type: 'button', role: 'tab', class: 'tab', 'data-tab': tab, 'aria-selected': String(tab === state.tab), onclick: () => store.apply({ ...store.state, tab }, {}) },
+          {
+            type: 'button',
+            role: 'tab',
+            class: 'tab',
+            id: `tab-${tab}`,
+            'data-tab': tab,
+            'aria-selected': String(tab === state.tab),
+            'aria-controls': 'tab-panel',
+            // One tab in the tab order; the arrow keys move between tabs (the ARIA tabs pattern).
+            tabindex: tab === state.tab ? '0' : '-1',
+            onclick: () => store.apply({ ...store.state, tab }, {}),
+          },
           t(`tab.${tab}` as MessageKey),
         ),
       ),
     );
   }
+  tabs.addEventListener('keydown', (ev) => {
+    const i = TABS.indexOf(store.state.tab);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[ev.key];
+    if (to === undefined) return;
+    ev.preventDefault();
+    const tab = TABS[(to + TABS.length) % TABS.length];
+    store.apply({ ...store.state, tab }, {});
+    tabs.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  });
 
   function renderView(force = false) {
     const { state, scenario } = store;
@@ -165,6 +212,13 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   }
 
   function renderAll() {
+    // The page is built anew (a language switch): the focus goes back to the same control.
+    const key = focusKeyOf(root);
+    renderAllNow();
+    restoreFocus(root, key);
+  }
+
+  function renderAllNow() {
     document.documentElement.lang = store.state.lang;
     document.title = `${ctx.t('app.title')} — ${ctx.t('app.heading')}`;
     renderHeader();
@@ -208,8 +262,10 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
       }
       if (prev.effectYear !== state.effectYear) renderSummary();
       if (prev.tab !== state.tab) {
+        const key = focusKeyOf(root);
         renderTabs();
         renderView(true);
+        restoreFocus(root, key);
       }
     },
     notify(notice) {
@@ -219,12 +275,14 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     setStatus(next) {
       status = next;
       renderStatus();
+      if (next.key === 'status.error' || next.key === 'status.errorStale' || next.key === 'status.cancelled') announce(statusLine.textContent ?? '');
     },
     setCancellable(shown) {
       cancelButton.hidden = !shown;
     },
     showResults(shown) {
       renderSummary();
+      if (shown.ensemble) announce(announcement(ctx, shown));
       if (store.state.tab === 'overview') renderView();
       else if (store.state.tab === 'network' && viewJob !== shown.job) renderView(true);
     },

@@ -396,9 +396,17 @@ describe('browser app in Chromium', () => {
     const { page, errors } = await open('?n=1&tab=network&y=10');
     await ensembleReady(page);
     await page.waitForSelector('[data-network="ready"]', { timeout: WAIT });
-    expect(await page.locator('.network-figure circle.node.firm').count()).toBeGreaterThan(50);
+    expect(await page.locator('.network-figure .node.firm').count()).toBeGreaterThan(50);
+    // Hit areas (24 px) overlap where nodes crowd: click a node that is on top at its centre.
+    const onTop = (kind: string) =>
+      page.locator(`.network-figure .node.${kind}`).evaluateAll((els) =>
+        els.findIndex((el) => {
+          const r = el.querySelector('.dot')!.getBoundingClientRect();
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('.node') === el;
+        }),
+      );
     await expect(page.locator('.story h3').textContent()).resolves.toContain('year 10');
-    await page.locator('.network-figure circle.node.firm').first().click();
+    await page.locator('.network-figure .node.firm').nth(await onTop('firm')).click();
     await page.waitForSelector('.inspector[data-state="ready"]', { timeout: WAIT });
     await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^Firm \d+/);
     expect(await page.locator('.inspector .timeline svg rect').count()).toBeGreaterThan(0);
@@ -406,7 +414,7 @@ describe('browser app in Chromium', () => {
     await urlContains(page, 'sel=f');
     await page.locator('.network-view button.step').click();
     await expect(page.locator('.story h3').textContent()).resolves.toContain('year 11');
-    await page.locator('.network-figure rect.node.school').first().click();
+    await page.locator('.network-figure .node.school').nth(await onTop('school')).click();
     await page.waitForSelector('.inspector[data-kind="school"][data-state="ready"]', { timeout: WAIT });
     await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^College \d+/);
     expect(errors).toEqual([]);

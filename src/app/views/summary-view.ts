@@ -35,7 +35,8 @@ export function summaryView(ctx: AppContext, results: Results | null): HTMLEleme
     h('h2', {}, titleParts[0], select, titleParts[1] ?? ''),
     h('p', { class: 'summary-vs' }, t('summary.vs', { baseline: baselineName })),
   );
-  const root = h('section', { class: 'summary', 'aria-live': 'polite' }, header);
+  // Not a live region: the page's one announcer says the result (this card is drawn anew each time).
+  const root = h('section', { class: 'summary' }, header);
   if (!results || results.current.length === 0) {
     root.append(h('div', { class: 'tiles loading' }, t('status.starting')));
     return root;
