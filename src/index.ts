@@ -8,9 +8,9 @@
  * ```
  */
 export { parseScenario, parseScenarioText, formatProblems, type Problem, type Result } from './scenario/parse.ts';
-export { scenarioSchema, LEVER_NAMES, LEVER_RANGE, type Scenario, type ScenarioInput, type LeverName } from './scenario/schema.ts';
+export { scenarioSchema, LEVER_NAMES, LEVER_RANGE, type Scenario, type ScenarioInput, type LeverName } from './model/params/schema.ts';
 export { setPath } from './scenario/set-path.ts';
-export { compileExpression, ALLOWED_FUNCTIONS } from './scenario/expression.ts';
+export { compileExpression, ALLOWED_FUNCTIONS } from './model/params/expression.ts';
 export {
   simulate,
   createSimulation,
@@ -26,12 +26,12 @@ export { METRICS, METRIC_NAMES, type MetricName } from './model/metrics.ts';
 export { ITEMS, type Item } from './model/firm-payoff.ts';
 export { explainDecision, type DecisionExplanation } from './model/explain-decision.ts';
 export { PHASES } from './model/step.ts';
-export { metricsToCsv, metricsToJson, YEAR_COLUMNS } from './output/metrics-table.ts';
+export { metricsToCsv, metricsToJson, YEAR_COLUMNS } from './runner/metrics-table.ts';
 export { VERSION } from './version.ts';
-export { parseExperiment, type Experiment, type SummaryYear } from './scenario/parse-experiment.ts';
-export { readExperimentFile } from './scenario/read-experiment-file.ts';
-export { experimentSchema, DESIGN_TYPES, type ExperimentInput, type DesignType } from './scenario/experiment-schema.ts';
-export { planExperiment, type ExperimentPlan, type Shard } from './scenario/experiment-plan.ts';
+export { parseExperiment, type Experiment, type SummaryYear } from './experiment/parse/parse-experiment.ts';
+export { readExperimentFile } from './experiment/parse/read-experiment-file.ts';
+export { experimentSchema, DESIGN_TYPES, type ExperimentInput, type DesignType } from './experiment/schema/experiment-schema.ts';
+export { planExperiment, type ExperimentPlan, type Shard } from './experiment/plan/experiment-plan.ts';
 export {
   runExperiment,
   ExperimentAbortedError,
@@ -40,7 +40,7 @@ export {
   type ExperimentRun,
   type ExperimentProgress,
   type ExperimentTables,
-} from './runner/run-experiment.ts';
+} from './experiment/run/run-experiment.ts';
 export { createWorkerPool, type WorkerPool, type RunApi } from './runner/worker-pool.ts';
 export type { WorkerPoolOptions, AbortMode } from './runner/worker-pool-options.ts';
 export type { CallOptions, MethodName, MethodArgs, MethodResult } from './runner/call-options.ts';
@@ -48,8 +48,8 @@ export { createPoolWorker, type PoolWorker, type WorkerFactory } from './runner/
 export { WorkerDiedError } from './runner/worker-died-error.ts';
 export { WorkersUnavailableError } from './runner/workers-unavailable-error.ts';
 export { createNodeWorkerPool } from './runner/node-pool.ts';
-export { mergeSweeps } from './output/merge-sweeps.ts';
-export type { SweepManifest, RunFailure } from './output/sweep-manifest.ts';
+export { mergeSweeps } from './experiment/merge/merge-sweeps.ts';
+export type { SweepManifest, RunFailure } from './experiment/sweep/sweep-manifest.ts';
 export {
   analyzeSensitivity,
   type SensitivityReport,
@@ -57,14 +57,32 @@ export {
   type RunSummary,
   type MorrisRow,
   type SobolRow,
-} from './analysis/sensitivity/analyze-sensitivity.ts';
-export { sensitivityToCsv, formatSensitivityTable } from './analysis/sensitivity/format-sensitivity.ts';
-export { readRunsCsv } from './analysis/sensitivity/read-runs-csv.ts';
+} from './experiment/sensitivity/analyze-sensitivity.ts';
+export { sensitivityToCsv, formatSensitivityTable } from './experiment/sensitivity/format-sensitivity.ts';
+export { readRunsCsv } from './experiment/sensitivity/read-runs-csv.ts';
 export { calibrate, loadCalibration, type CalibrateOptions, type CalibrationResult } from './calibration/calibrate.ts';
 export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-smc.ts';
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
-export { readPosterior, drawPosterior, type Posterior } from './calibration/read-posterior.ts';
+export {
+  readPosterior,
+  drawPosterior,
+  applyDraw,
+  posteriorStaleness,
+  type Posterior,
+  type PosteriorDraw,
+  type PosteriorDocument,
+} from './calibration/read-posterior.ts';
+export {
+  checkClaimsUnderPosterior,
+  POSTERIOR_DRAWS,
+  POSTERIOR_SEEDS,
+  type PosteriorClaimsOptions,
+  type PosteriorClaimsReport,
+  type PosteriorClaim,
+  type PosteriorCriterion,
+  type PooledYear,
+} from './studies/claims/claims-under-posterior.ts';
 export {
   compareScenarios,
   compareRuns,
@@ -100,14 +118,14 @@ export {
   type CriterionYear,
   type CheckClaimsOptions,
   type Verdict,
-} from './analysis/claims/check-claims.ts';
-export { CLAIMS, claimScenarios, type ClaimDefinition, type Criterion } from './analysis/claims/claim-definitions.ts';
-export { formatClaimsText, formatClaimsMarkdown } from './analysis/claims/format-claims.ts';
-export { runEnsemble, type Ensemble } from './analysis/claims/run-ensemble.ts';
-export { readScenarioDir, shippedScenarioDir } from './analysis/claims/shipped-scenarios.ts';
-export { assumedParameters, scaledValue, type AssumedParameter } from './analysis/robustness/assumed-parameters.ts';
-export { robustnessSweep, type RobustnessReport, type RobustnessOptions, type ParameterRobustness } from './analysis/robustness/robustness-sweep.ts';
-export { formatRobustnessMarkdown, formatRobustnessText, decidingAssumptions, type DecidingAssumption } from './analysis/robustness/format-robustness.ts';
-export { measurePulse, PULSE_SERIES, type PulseReport, type PulseSeries } from './analysis/pulse/pulse-persistence.ts';
-export { formatPulseMarkdown } from './analysis/pulse/format-pulse.ts';
+} from './studies/claims/check-claims.ts';
+export { CLAIMS, claimScenarios, type ClaimDefinition, type Criterion } from './studies/claims/claim-definitions.ts';
+export { formatClaimsText, formatClaimsMarkdown } from './studies/claims/format-claims.ts';
+export { runEnsemble, type Ensemble } from './studies/claims/run-ensemble.ts';
+export { readScenarioDir, shippedScenarioDir } from './studies/claims/shipped-scenarios.ts';
+export { assumedParameters, scaledValue, type AssumedParameter } from './studies/robustness/assumed-parameters.ts';
+export { robustnessSweep, type RobustnessReport, type RobustnessOptions, type ParameterRobustness } from './studies/robustness/robustness-sweep.ts';
+export { formatRobustnessMarkdown, formatRobustnessText, decidingAssumptions, type DecidingAssumption } from './studies/robustness/format-robustness.ts';
+export { measurePulse, PULSE_SERIES, type PulseReport, type PulseSeries } from './studies/pulse/pulse-persistence.ts';
+export { formatPulseMarkdown } from './studies/pulse/format-pulse.ts';
 export { parameterRows, parameterTable, type ParameterRow } from './scenario/parameter-tables.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type * as Coopsim from '../../src/index.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
+import type { Scenario } from '../../src/model/params/schema.ts';
 import { fromRoot } from './paths.ts';
 
 /** The coopsim library as users run it: the built dist-node/index.mjs. */

@@ -1,7 +1,9 @@
 import { deriveSeed } from '../model/rng.ts';
 import { METRIC_NAMES, type MetricName } from '../model/metrics.ts';
 import { simulate, type SimulationResult } from '../model/simulate.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
+import { formatProblems, parseScenario } from '../scenario/parse.ts';
+import { applyDraw, type PosteriorDraw } from './posterior.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from './paired-effect.ts';
 
 /** A quantity {@link compareScenarios} reports: an output column, or one derived from columns. */
@@ -31,6 +33,12 @@ export interface CompareOptions {
   metrics?: readonly ComparisonMetric[];
   /** Coverage of the intervals (default 0.9: the 5%–95% quantiles of the paired differences). */
   level?: number;
+  /**
+   * One parameter set per pair (e.g. drawn from a posterior): pair i runs both scenarios
+   * with `draws[i]` on top, so the intervals include parameter uncertainty. A field a
+   * scenario sets to a value other than the default keeps the scenario's value.
+   */
+  draws?: readonly PosteriorDraw[];
 }
 
 /** The paired effect of one quantity in one year. */
@@ -100,8 +108,17 @@ export function compareScenarios(scenario: Scenario, baseline: Scenario, options
     return y;
   });
   const seeds = Array.from({ length: n }, (_, i) => deriveSeed(seed, i));
-  const current = seeds.map((s) => simulate(scenario, { seed: s }));
-  const base = seeds.map((s) => simulate(baseline, { seed: s }));
+  const draws = options.draws;
+  if (draws && draws.length !== n) throw new RangeError(`draws: ${draws.length} parameter sets for ${n} seed pairs; expected one per pair`);
+  const defaults = draws ? parseScenario({}) : null;
+  const at = (s: Scenario, i: number): Scenario => {
+    if (!draws || !defaults?.ok) return s;
+    const r = parseScenario(applyDraw(s, draws[i], defaults.value));
+    if (!r.ok) throw new RangeError(`parameter set ${i + 1} does not fit the scenario: ${formatProblems(r.problems)}`);
+    return r.value;
+  };
+  const current = seeds.map((s, i) => simulate(at(scenario, i), { seed: s }));
+  const base = seeds.map((s, i) => simulate(at(baseline, i), { seed: s }));
   return { seeds, seed, years, level, ...compareRuns(base, current, years, metrics, level) };
 }
 

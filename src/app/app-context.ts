@@ -1,7 +1,7 @@
 import type { Formatter } from './i18n/format.ts';
 import type { Translate } from './i18n/messages.ts';
 import type { AppState } from './state/app-state.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 
 /** What views get from the app: the state, strings, number formats and ways to change things. */
 export interface AppContext {

@@ -1,7 +1,7 @@
 import { createHeaderActions } from './header-actions.ts';
 import { createPageShell } from './page-shell.ts';
 import { createRunLoop } from './run-loop.ts';
-import { createRunService, type RunService } from './runner/run-service.ts';
+import { createRunService, type RunService } from './scheduling/run-service.ts';
 import { firstScreenState, preferredLang } from './state/app-state.ts';
 import { createAppStore } from './state/app-store.ts';
 import { decodeUrl, encodeUrl, linkPart } from './url/url-codec.ts';

@@ -3,7 +3,7 @@ import { h, replace } from './dom.ts';
 import type { MessageKey } from './i18n/messages.ts';
 import type { Results } from './results/results.ts';
 import type { RunStatus } from './run-loop.ts';
-import type { RunService } from './runner/run-service.ts';
+import type { RunService } from './scheduling/run-service.ts';
 import type { AppStore, StateChange } from './state/app-store.ts';
 import { TABS, type Tab } from './state/app-state.ts';
 import { scenarioFile } from './state/scenario-edits.ts';

@@ -1,12 +1,14 @@
-import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../model/params/schema.ts';
 import type { MessageKey } from './i18n/messages.ts';
 import type { Results } from './results/results.ts';
-import { createLatestScheduler } from './runner/latest-scheduler.ts';
-import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview } from './runner/paired-runs.ts';
-import type { RunService } from './runner/run-service.ts';
+import { createLatestScheduler } from '../runner/latest-scheduler.ts';
+import { pairedEnsemble, pairedPreview, type PairedEnsemble, type PairedPreview } from './scheduling/paired-runs.ts';
+import type { RunService } from './scheduling/run-service.ts';
 import { baselineInputOf, ensembleSeeds } from './state/comparison.ts';
 import type { AppStore } from './state/app-store.ts';
 import { scenarioFile } from './state/scenario-edits.ts';
+import { ensembleDraws } from './state/shipped-posterior.ts';
+import type { PosteriorDraw } from '../analysis/posterior.ts';
 
 /** A request to run: the scenario and its baseline over the same seeds. */
 interface Job {
@@ -17,6 +19,7 @@ interface Job {
   baselineInput: ScenarioInput;
   scenario: Scenario;
   seeds: number[];
+  draws?: PosteriorDraw[];
 }
 
 /** A status line: a message key and its parameters. */
@@ -75,6 +78,7 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
       scenario: job.scenario,
       input: job.input,
       baselineInput: job.baselineInput,
+      draws: job.draws?.slice(0, r.current.length),
     };
     out.show(results);
   }
@@ -133,6 +137,7 @@ export function createRunLoop(root: HTMLElement, runs: RunService, store: AppSto
         baselineInput: baselineInputOf(state, input),
         scenario,
         seeds: ensembleSeeds(scenario.seed, state.ensemble),
+        draws: state.paramUncertainty ? ensembleDraws(scenario.seed, state.ensemble) : undefined,
       });
       if (cancelTimer) clearTimeout(cancelTimer);
       cancelTimer = setTimeout(() => {

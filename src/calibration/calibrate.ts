@@ -17,6 +17,7 @@ import {
 } from './calibration-report.ts';
 import { modelProblem } from './model-problem.ts';
 import { pairsPlotSvg } from './pairs-plot.ts';
+import { posteriorDocument, posteriorJson } from './read-posterior.ts';
 import { parseCalibration, readCalibrationFile, type Calibration } from './parse-calibration.ts';
 
 /** Options of {@link calibrate}. */
@@ -48,7 +49,7 @@ export interface CalibrationResult {
   summary: CalibrationSummary;
   /** The base scenario at the posterior medians. */
   calibrated: Record<string, unknown>;
-  tables: { posterior: string; generations: string; summary: string; pairsSvg: string };
+  tables: { posterior: string; posteriorJson: string; generations: string; summary: string; pairsSvg: string };
   manifest: CalibrationManifest;
 }
 
@@ -133,6 +134,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   const last = result.populations[result.populations.length - 1];
   const tables = {
     posterior: posteriorCsv(cal, last),
+    posteriorJson: posteriorJson(posteriorDocument(cal, last, fileLabel)),
     generations: generationsCsv(result.populations),
     summary: summaryMarkdown(summary, fileLabel),
     pairsSvg: pairsPlotSvg(cal.parameters, last),
@@ -145,6 +147,7 @@ export async function calibrate(file: string | unknown, options: CalibrateOption
   manifest.stopped = result.stopped;
   if (out) {
     writeAtomic(join(out, 'posterior.csv'), tables.posterior);
+    writeAtomic(join(out, 'posterior.json'), tables.posteriorJson);
     writeAtomic(join(out, 'generations.csv'), tables.generations);
     writeAtomic(join(out, 'summary.md'), tables.summary);
     writeAtomic(join(out, 'posterior-pairs.svg'), tables.pairsSvg);

@@ -1,4 +1,4 @@
-import { csvLine, formatCell } from '../output/sweep-rows.ts';
+import { csvLine, formatCell } from '../experiment/sweep/sweep-rows.ts';
 import type { Population, StopReason } from './abc-smc.ts';
 import { scenarioAt } from './model-problem.ts';
 import type { Calibration } from './parse-calibration.ts';

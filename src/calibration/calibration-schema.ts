@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int, num, show } from '../scenario/fields.ts';
+import { int, num, show } from '../model/params/fields.ts';
 
 const pair = (what: string) =>
   z

@@ -1,4 +1,4 @@
-import { scenarioSchema } from '../scenario/schema.ts';
+import { scenarioSchema } from '../model/params/schema.ts';
 
 /** The allowed range of a numeric scenario field. */
 export interface FieldRange {

@@ -1,5 +1,5 @@
 import type { Runner } from '../runner/runner.ts';
-import type { ScenarioInput } from '../scenario/schema.ts';
+import type { ScenarioInput } from '../model/params/schema.ts';
 import { formatProblems } from '../scenario/parse.ts';
 import { setPath } from '../scenario/set-path.ts';
 import type { AbcProblem } from './abc-smc.ts';

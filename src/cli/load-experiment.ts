@@ -1,6 +1,6 @@
 import { formatProblems } from '../scenario/parse.ts';
-import type { Experiment } from '../scenario/parse-experiment.ts';
-import { readExperimentFile } from '../scenario/read-experiment-file.ts';
+import type { Experiment } from '../experiment/parse/parse-experiment.ts';
+import { readExperimentFile } from '../experiment/parse/read-experiment-file.ts';
 import { EXIT } from './exit-codes.ts';
 import { UserError } from './user-error.ts';
 

@@ -1,5 +1,5 @@
 import { parseScenario, formatProblems } from '../scenario/parse.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 import { setPath, parseSetValue } from '../scenario/set-path.ts';
 import { EXIT } from './exit-codes.ts';
 import { readJsonFile } from './read-json.ts';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { Shard } from '../scenario/experiment-plan.ts';
+import type { Shard } from '../experiment/plan/experiment-plan.ts';
 
 /** Parses `--shard i/n` (0 ≤ i < n), e.g. `--shard $SLURM_ARRAY_TASK_ID/10` (the count is fixed: a resubmitted task has SLURM_ARRAY_TASK_COUNT 1). */
 export function parseShard(text: string): Shard {

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { ExperimentProgress } from '../runner/run-experiment.ts';
+import type { ExperimentProgress } from '../experiment/run/run-experiment.ts';
 
 /** Shows an experiment's progress on stderr. */
 export interface ProgressReporter {

@@ -5,7 +5,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.ts';
 writeFileSync('scenarios/scenario.schema.json', `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/scenario.schema.json\n');
 // Experiment files (scenarios/experiments/) reference their own schema.
-import { experimentJsonSchema } from '../scenario/experiment-json-schema.ts';
+import { experimentJsonSchema } from '../experiment/schema/experiment-json-schema.ts';
 writeFileSync('scenarios/experiments/experiment.schema.json', `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/experiments/experiment.schema.json\n');
 // Calibration files (scenarios/calibration/) reference their own schema.

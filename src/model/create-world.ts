@@ -1,5 +1,5 @@
-import type { Scenario } from '../scenario/schema.ts';
-import { compileLevers, type LeverValues } from './levers.ts';
+import type { Scenario } from './params/schema.ts';
+import { compileLevers, type LeverValues } from './params/compile-levers.ts';
 import { createRng } from './rng.ts';
 import { exp, clamp } from './portable-math.ts';
 import { ITEM_COUNT } from './firm-payoff.ts';

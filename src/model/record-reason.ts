@@ -21,8 +21,23 @@ export function recordReason(
   r.school[f] = school;
   r.fromDepth[f] = fromDepth;
   r.toDepth[f] = toDepth;
+  // One test per array rather than one per element: this runs for every search and every
+  // partner decision (about 40,000 times a default run).
   const base = f * ITEM_COUNT;
-  for (let i = 0; i < ITEM_COUNT; i++) r.items[base + i] = items ? items[i] : 0;
+  const ri = r.items;
+  if (items !== null) for (let i = 0; i < ITEM_COUNT; i++) ri[base + i] = items[i];
+  else for (let i = 0; i < ITEM_COUNT; i++) ri[base + i] = 0;
   const ob = f * 4;
-  for (let i = 0; i < 4; i++) r.options[ob + i] = options ? options[i] : NaN;
+  const ro = r.options;
+  if (options !== null) {
+    ro[ob] = options[0];
+    ro[ob + 1] = options[1];
+    ro[ob + 2] = options[2];
+    ro[ob + 3] = options[3];
+  } else {
+    ro[ob] = NaN;
+    ro[ob + 1] = NaN;
+    ro[ob + 2] = NaN;
+    ro[ob + 3] = NaN;
+  }
 }

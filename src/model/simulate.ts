@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from './params/schema.ts';
 import { createWorld } from './create-world.ts';
 import { METRIC_COUNT, METRIC_NAMES, type MetricName } from './metrics.ts';
 import { recordPhase } from './phases/record.ts';

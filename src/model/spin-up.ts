@@ -1,5 +1,5 @@
-import { POLICY_DEFAULTS } from '../scenario/schema.ts';
-import { compileLevers } from './levers.ts';
+import { POLICY_DEFAULTS } from './params/schema.ts';
+import { compileLevers } from './params/compile-levers.ts';
 import { stableNumbers } from './stable-shape.ts';
 import { stepYear } from './step.ts';
 import type { World } from './state.ts';

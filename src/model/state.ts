@@ -1,5 +1,5 @@
-import type { Scenario } from '../scenario/schema.ts';
-import type { CompiledLevers, LeverValues } from './levers.ts';
+import type { Scenario } from './params/schema.ts';
+import type { CompiledLevers, LeverValues } from './params/compile-levers.ts';
 import type { Rng } from './rng.ts';
 
 /** Partnership depth: 0 none, 1 shallow, 2 order class, 3 joint base, 4 integrated. */

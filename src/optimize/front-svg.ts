@@ -1,6 +1,6 @@
 import { format, scaleLinear } from 'd3';
-import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../app/charts/svg.ts';
-import type { CandidateFigures } from './optimization-files.ts';
+import { COLOURS, esc, heading, legend, r2, svgOpen, valueAxis } from '../svg/svg.ts';
+import type { CandidateFigures } from './candidate-figures.ts';
 import type { OptimizationState } from './optimization-state.ts';
 import type { Goal } from './parse-goal.ts';
 import { candidateFitness, robustValue } from './score-candidate.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int, show } from '../scenario/fields.ts';
+import { int, show } from '../model/params/fields.ts';
 
 /** Most levers one goal may search. */
 export const MAX_GOAL_LEVERS = 16;

@@ -2,10 +2,10 @@ import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paire
 import { quantiles, mean } from '../analysis/quantiles.ts';
 import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../model/metrics.ts';
 import { deriveSeed } from '../model/rng.ts';
-import { canonicalJson } from '../output/experiment-hash.ts';
+import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 
 /** One part of a package's effect on one output in one year. */
 export interface Wedge {

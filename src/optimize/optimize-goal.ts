@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../output/experiment-hash.ts';
+import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import { deriveSeed } from '../model/rng.ts';
 import { createNodeWorkerPool } from '../runner/node-pool.ts';
 import type { RunOutput } from '../runner/run-request.ts';
@@ -14,7 +14,7 @@ import { writeOptimizationFiles, writeProgressFiles } from './optimization-files
 import type { Goal } from './parse-goal.ts';
 import { candidateFitness, candidateScenario, goalMeasures, measureValue } from './score-candidate.ts';
 import type { Bounds } from './variation.ts';
-import type { Shard } from '../scenario/experiment-plan.ts';
+import type { Shard } from '../experiment/plan/experiment-plan.ts';
 import { exchangeBatch, SHARD_FOLDER } from './shard-exchange.ts';
 
 /** Progress of a search, reported after every finished generation. */

@@ -1,6 +1,6 @@
 import { METRIC_NAMES } from '../model/metrics.ts';
-import { compileExpression, type CompiledExpression } from '../scenario/expression.ts';
-import { show } from '../scenario/fields.ts';
+import { compileExpression, type CompiledExpression } from '../model/params/expression.ts';
+import { show } from '../model/params/fields.ts';
 import { issuesToProblems, parseScenario, type Problem, type Result } from '../scenario/parse.ts';
 import { setPath } from '../scenario/set-path.ts';
 import { goalSchema, type GoalFile, type Robustness } from './goal-schema.ts';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Result } from '../scenario/parse.ts';
-import { readJsonResult } from '../scenario/read-experiment-file.ts';
+import { readJsonResult } from '../experiment/parse/read-experiment-file.ts';
 import { parseGoal, type Goal } from './parse-goal.ts';
 
 /** Reads and validates a goal file; a base scenario path is relative to the file. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Shard } from '../scenario/experiment-plan.ts';
+import type { Shard } from '../experiment/plan/experiment-plan.ts';
 import { writeAtomic } from './optimization-state.ts';
 
 /** Folder of the shards' evaluations inside the output folder. */

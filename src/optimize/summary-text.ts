@@ -1,4 +1,4 @@
-import type { CandidateFigures } from './optimization-files.ts';
+import type { CandidateFigures } from './candidate-figures.ts';
 import type { OptimizationState } from './optimization-state.ts';
 import type { Goal } from './parse-goal.ts';
 

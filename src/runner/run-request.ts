@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../scenario/schema.ts';
+import type { ScenarioInput } from '../model/params/schema.ts';
 
 /** One run to do: plain data, so it can cross to a worker thread. */
 export interface RunRequest {

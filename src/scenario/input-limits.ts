@@ -1,4 +1,4 @@
-import type { Problem } from './parse.ts';
+import type { Problem } from './problem.ts';
 
 /**
  * Limits on the shape of any scenario, experiment or link, checked before validation so that
@@ -23,8 +23,8 @@ export const INPUT_LIMITS = {
   fileBytes: 16 * 1024 * 1024,
 } as const;
 
-/** Most steps of one lever (a step a year is the most that can matter). */
-export const MAX_LEVER_STEPS = 1_000;
+/** Most steps of one lever: the lever field's own limit, listed here with the other input limits. */
+export { MAX_LEVER_STEPS } from '../model/params/lever-field.ts';
 
 /** Most problems reported about the shape of one input. */
 const MAX_SHAPE_PROBLEMS = 10;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioSchema } from './schema.ts';
+import { scenarioSchema } from '../model/params/schema.ts';
 
 /** The scenario schema as JSON Schema (draft 2020-12), for editors' completion and checks. */
 export function scenarioJsonSchema(): Record<string, unknown> {

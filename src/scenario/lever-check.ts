@@ -1,7 +1,7 @@
 import { EXPRESSION_VARIABLES } from '../model/metrics.ts';
-import { compileExpression } from './expression.ts';
-import type { Problem } from './parse.ts';
-import { LEVER_NAMES, type Scenario } from './schema.ts';
+import { compileExpression } from '../model/params/expression.ts';
+import type { Problem } from './problem.ts';
+import { LEVER_NAMES, type Scenario } from '../model/params/schema.ts';
 
 /** The first year an expression gives no finite number, and what it gives. */
 export interface NonFiniteYear {

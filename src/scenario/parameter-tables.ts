@@ -29,6 +29,8 @@ export interface ParameterRow {
 export function unitOf(doc: string, node: JsonNode, lever: boolean): string {
   const units = /in units of ([^),;]+)/.exec(doc);
   if (/discount rate/.test(doc)) return '1/year';
+  // A head count whose description also prices the staff's time in k¥.
+  if (/^full-time staff/.test(doc)) return 'persons';
   if (/M¥/.test(doc)) return 'M¥';
   if (/k¥/.test(doc)) return 'k¥';
   if (units) return units[1].trim();

@@ -1,23 +1,13 @@
 import type { z } from 'zod';
-import { scenarioSchema, type Scenario } from './schema.ts';
-import { show } from './fields.ts';
+import { scenarioSchema, type Scenario } from '../model/params/schema.ts';
+import { show } from '../model/params/fields.ts';
 import { checkInputShape, stripBom } from './input-limits.ts';
 import { leverYearErrors } from './lever-check.ts';
 
-/** One problem found in user input: where, and what is wrong. */
-export interface Problem {
-  /** Dotted field path, e.g. `policy.taxRelief`; empty for the whole document. */
-  path: string;
-  message: string;
-}
-
-/** A value or the list of problems that prevented it. */
-export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
-
-/** Formats problems one per line, `path: message`. */
-export function formatProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n');
-}
+// The problem types live in problem.ts (so the input checks below need not import this file);
+// they are handed on here because every parser's caller reads them with the parser.
+export { formatProblems, type Problem, type Result } from './problem.ts';
+import type { Problem, Result } from './problem.ts';
 
 function joinPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');

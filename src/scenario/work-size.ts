@@ -1,4 +1,4 @@
-import type { Scenario } from './schema.ts';
+import type { Scenario } from '../model/params/schema.ts';
 
 /**
  * Memory of one run, in bytes a firm: a fixed part and a part per partner slot. Measured with

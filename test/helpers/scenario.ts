@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseScenario, formatProblems } from '../../src/scenario/parse.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
+import type { Scenario } from '../../src/model/params/schema.ts';
 
 /** Parses a scenario object, failing the test with the problems if it is invalid. */
 export function scenarioOf(input: unknown): Scenario {

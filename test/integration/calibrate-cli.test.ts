@@ -54,7 +54,15 @@ describe('coopsim calibrate', () => {
     const svg = readFileSync(join(dir, 'w1', 'posterior-pairs.svg'), 'utf8');
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<circle /g)).toHaveLength(40); // two parameters: one scatter cell, a dot per particle
+    const json = readFileSync(join(dir, 'w1', 'posterior.json'), 'utf8');
+    expect(readFileSync(join(dir, 'w2', 'posterior.json'), 'utf8')).toBe(json);
+    const doc = JSON.parse(json);
+    expect(doc.calibrationHash).toBe(manifest.hash);
+    expect(doc.columns).toEqual(['economics.internProductivity', 'behaviour.contractShare', 'weight', 'distance']);
+    // The JSON and the CSV hold the same particles.
+    const fromCsv = readPosterior(join(dir, 'w1', 'posterior.csv'));
     const post = readPosterior(join(dir, 'w1'));
+    expect(post.theta.flat().map((v, i) => Math.abs(v - fromCsv.theta.flat()[i]))).toSatisfy((d: number[]) => d.every((x) => x < 1e-9));
     expect(post.paths).toEqual(['economics.internProductivity', 'behaviour.contractShare']);
     expect(post.theta).toHaveLength(40);
     const draws = drawPosterior(post, 500, 1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coopsim } from '../helpers/cli.ts';
 import { simulate } from '../../src/model/simulate.ts';
-import { metricsToCsv } from '../../src/output/metrics-table.ts';
+import { metricsToCsv } from '../../src/runner/metrics-table.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { scenarioOf } from '../helpers/scenario.ts';
 

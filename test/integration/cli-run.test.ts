@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coopsim } from '../helpers/cli.ts';
 import { simulate } from '../../src/model/simulate.ts';
-import { metricsToCsv, YEAR_COLUMNS } from '../../src/output/metrics-table.ts';
+import { metricsToCsv, YEAR_COLUMNS } from '../../src/runner/metrics-table.ts';
 import { shipped } from '../helpers/scenario.ts';
 
 let dir = '';

@@ -14,6 +14,8 @@ import { deriveSeed } from '../../src/model/rng.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { VERSION } from '../../src/version.ts';
 import { scenarioOf, shipped } from '../helpers/scenario.ts';
+import { drawPosterior, readPosterior } from '../../src/calibration/read-posterior.ts';
+import { setPath } from '../../src/scenario/set-path.ts';
 
 // `coopsim compare` against the app's own code path: the app's preset, its status-quo
 // baseline, its ensemble seeds, its worker's run function and its summary card.
@@ -70,6 +72,42 @@ describe('coopsim compare', () => {
     expect(metric.status).toBe(EXIT.badInput);
     expect(metric.stderr).toMatch(/--metrics: "depthh" is not a metric; allowed: /);
   });
+});
+
+describe('coopsim compare --posterior', () => {
+  const POSTERIOR = 'scenarios/calibration/status-quo.posterior.json';
+  it('runs pair i of both scenarios with parameter set i drawn from the posterior, and says so', () => {
+    const r = coopsim(['compare', 'scenarios/tax-relief.json', '--seeds', '3', '--years', '3', '--metrics', 'firms_cooperating_share', '--posterior', POSTERIOR, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(EXIT.ok);
+    const doc = JSON.parse(r.stdout);
+    const scenario = shipped('tax-relief');
+    const draws = drawPosterior(readPosterior(POSTERIOR), 3, scenario.seed);
+    expect(doc.parameterUncertainty).toEqual({ file: POSTERIOR, particles: 200, drawSeed: scenario.seed, draws });
+    // Independently of applyDraw: set the drawn fields on both scenarios by hand and run pair by pair.
+    const withDraw = (s: object, d: Record<string, number>) =>
+      Object.entries(d).reduce((acc, [path, v]) => {
+        const r = setPath(acc, path, v);
+        if (!r.ok) throw new Error(path);
+        return r.value;
+      }, s as Record<string, unknown>);
+    const diffs = doc.seeds.map((seed: number, i: number) => {
+      const cur = simulate(scenarioOf(withDraw(scenario, draws[i])), { seed }).metrics.firms_cooperating_share[3];
+      const base = simulate(scenarioOf(withDraw({ world: scenario.world, years: scenario.years }, draws[i])), { seed }).metrics.firms_cooperating_share[3];
+      return cur - base;
+    });
+    const effect = doc.effects[0];
+    expect(effect.meanEffect).toBeCloseTo(diffs.reduce((a: number, b: number) => a + b, 0) / 3, 12);
+    const plain = compareScenarios(scenario, shipped('baseline'), { seeds: 3, years: [3], metrics: ['firms_cooperating_share'] });
+    expect(effect.meanEffect).not.toBe(plain.effects[0].effect.meanDifference);
+    const text = coopsim(['compare', 'scenarios/tax-relief.json', '--seeds', '2', '--years', '3', '--posterior', POSTERIOR]);
+    expect(text.stdout).toMatch(/\nintervals include parameter uncertainty: pair i runs with parameter set i drawn from scenarios\/calibration\/status-quo\.posterior\.json \(200 particles/);
+    const none = coopsim(['compare', 'scenarios/tax-relief.json', '--seeds', '2', '--years', '3']);
+    expect(none.stdout).toMatch(/\nintervals show seed variation only/);
+    const bad = coopsim(['compare', 'scenarios/tax-relief.json', '--posterior', 'scenarios/tax-relief.json']);
+    expect(bad.status).toBe(EXIT.badInput);
+    expect(bad.stderr).toMatch(/--posterior: .*not a coopsim posterior/);
+  }, 120_000);
 });
 
 describe('plain ensemble', () => {

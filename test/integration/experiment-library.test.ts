@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runExperiment, ExperimentAbortedError, type ExperimentProgress } from '../../src/runner/run-experiment.ts';
+import { runExperiment, ExperimentAbortedError, type ExperimentProgress } from '../../src/experiment/run/run-experiment.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
-import { readExperimentFile } from '../../src/scenario/read-experiment-file.ts';
-import { analyzeSensitivity } from '../../src/analysis/sensitivity/analyze-sensitivity.ts';
+import { readExperimentFile } from '../../src/experiment/parse/read-experiment-file.ts';
+import { analyzeSensitivity } from '../../src/experiment/sensitivity/analyze-sensitivity.ts';
 
 const SMALL = resolve('test/fixtures/experiments/small-grid.json');
 const MORRIS = resolve('test/fixtures/experiments/small-morris.json');

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { coopsim } from '../helpers/cli.ts';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { csvToParquet } from '../../src/output/csv-to-parquet.ts';
+import { csvToParquet } from '../../src/experiment/sweep/csv-to-parquet.ts';
 
 // `coopsim sweep --format parquet`: runs.parquet and years.parquet hold the CSV tables with
 // typed columns, read back by an independent reader (hyparquet) and, where installed, by

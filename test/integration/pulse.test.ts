@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatPulseMarkdown } from '../../src/analysis/pulse/format-pulse.ts';
-import { measurePulse } from '../../src/analysis/pulse/pulse-persistence.ts';
-import { readScenarioDir } from '../../src/analysis/claims/shipped-scenarios.ts';
-import { compileLevers } from '../../src/model/levers.ts';
-import { LEVER_NAMES, POLICY_DEFAULTS } from '../../src/scenario/schema.ts';
+import { formatPulseMarkdown } from '../../src/studies/pulse/format-pulse.ts';
+import { measurePulse } from '../../src/studies/pulse/pulse-persistence.ts';
+import { readScenarioDir } from '../../src/studies/claims/shipped-scenarios.ts';
+import { compileLevers } from '../../src/model/params/compile-levers.ts';
+import { LEVER_NAMES, POLICY_DEFAULTS } from '../../src/model/params/schema.ts';
 import { shipped } from '../helpers/scenario.ts';
 
 describe('the policy pulse (scenarios/pulse.json)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIMS } from '../../src/analysis/claims/claim-definitions.ts';
-import { readScenarioDir } from '../../src/analysis/claims/shipped-scenarios.ts';
-import { decidingAssumptions, formatRobustnessMarkdown } from '../../src/analysis/robustness/format-robustness.ts';
-import { robustnessSweep } from '../../src/analysis/robustness/robustness-sweep.ts';
+import { CLAIMS } from '../../src/studies/claims/claim-definitions.ts';
+import { readScenarioDir } from '../../src/studies/claims/shipped-scenarios.ts';
+import { decidingAssumptions, formatRobustnessMarkdown } from '../../src/studies/robustness/format-robustness.ts';
+import { robustnessSweep } from '../../src/studies/robustness/robustness-sweep.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
 
 describe('assumption-robustness sweep (2 parameters, 2 seeds)', () => {

@@ -4,14 +4,14 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coopsim } from '../helpers/cli.ts';
-import { runExperiment } from '../../src/runner/run-experiment.ts';
+import { runExperiment } from '../../src/experiment/run/run-experiment.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
 import { WorkersUnavailableError } from '../../src/runner/workers-unavailable-error.ts';
-import { readExperimentFile } from '../../src/scenario/read-experiment-file.ts';
-import { analyzeSensitivity } from '../../src/analysis/sensitivity/analyze-sensitivity.ts';
-import { sensitivityToCsv } from '../../src/analysis/sensitivity/format-sensitivity.ts';
-import { readRunsCsv } from '../../src/analysis/sensitivity/read-runs-csv.ts';
-import type { Experiment } from '../../src/scenario/parse-experiment.ts';
+import { readExperimentFile } from '../../src/experiment/parse/read-experiment-file.ts';
+import { analyzeSensitivity } from '../../src/experiment/sensitivity/analyze-sensitivity.ts';
+import { sensitivityToCsv } from '../../src/experiment/sensitivity/format-sensitivity.ts';
+import { readRunsCsv } from '../../src/experiment/sensitivity/read-runs-csv.ts';
+import type { Experiment } from '../../src/experiment/parse/parse-experiment.ts';
 
 const FIXTURES = 'test/fixtures/experiments';
 const SMALL = `${FIXTURES}/small-grid.json`;

@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runExperiment } from '../../src/runner/run-experiment.ts';
+import { runExperiment } from '../../src/experiment/run/run-experiment.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
-import { parseExperiment, type Experiment } from '../../src/scenario/parse-experiment.ts';
-import { planExperiment } from '../../src/scenario/experiment-plan.ts';
+import { parseExperiment, type Experiment } from '../../src/experiment/parse/parse-experiment.ts';
+import { planExperiment } from '../../src/experiment/plan/experiment-plan.ts';
 
 const workerFile = fileURLToPath(new URL('../fixtures/workers/crashing-worker.mjs', import.meta.url));
 

@@ -7,7 +7,7 @@ import { netBenefitSvg } from '../../src/app/charts/net-benefit-chart.ts';
 import { networkSvg } from '../../src/app/charts/network-chart.ts';
 import { networkLayout } from '../../src/analysis/network-layout.ts';
 import { timelineSvg } from '../../src/app/charts/timeline-chart.ts';
-import { wrap } from '../../src/app/charts/svg.ts';
+import { wrap } from '../../src/svg/svg.ts';
 
 const years = Float64Array.from({ length: 10 }, (_, i) => i);
 const runs = (base: number, slope: number) =>

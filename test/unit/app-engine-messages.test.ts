@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineMessage } from '../../src/app/i18n/engine-messages.ts';
-import { compileExpression } from '../../src/scenario/expression.ts';
+import { compileExpression } from '../../src/model/params/expression.ts';
 import { EXPRESSION_VARIABLES } from '../../src/model/metrics.ts';
 import { decodeUrl } from '../../src/app/url/url-codec.ts';
 import { nonFiniteText } from '../../src/scenario/lever-check.ts';

@@ -5,7 +5,7 @@ import { formatter } from '../../src/app/i18n/format.ts';
 import { translate } from '../../src/app/i18n/messages.ts';
 import { LEVER_SPECS, ASSUMPTION_GROUPS, EVALUATION_CHOICES } from '../../src/app/state/controls-catalog.ts';
 import { PRESETS } from '../../src/app/state/presets.ts';
-import { LEVER_NAMES } from '../../src/scenario/schema.ts';
+import { LEVER_NAMES } from '../../src/model/params/schema.ts';
 import { ITEMS } from '../../src/model/firm-payoff.ts';
 import { CHOICES } from '../../src/model/state.ts';
 

@@ -11,9 +11,9 @@ import { inspectRun } from '../../src/runner/inspect-api.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { simulate } from '../../src/model/simulate.ts';
-import { metricsToCsv } from '../../src/output/metrics-table.ts';
+import { metricsToCsv } from '../../src/runner/metrics-table.ts';
 import { fromLeverValue, toLeverValue, stepsToExpression } from '../../src/app/state/lever-control.ts';
-import { compileExpression } from '../../src/scenario/expression.ts';
+import { compileExpression } from '../../src/model/params/expression.ts';
 
 const small = { world: { schools: 12, firms: 400 }, years: 8 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLatestRequest } from '../../src/app/runner/latest-request.ts';
-import { createLatestScheduler, isAbort, PREVIEW_PATIENCE_MS } from '../../src/app/runner/latest-scheduler.ts';
+import { createLatestRequest } from '../../src/runner/latest-request.ts';
+import { createLatestScheduler, isAbort, PREVIEW_PATIENCE_MS } from '../../src/runner/latest-scheduler.ts';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 

@@ -42,6 +42,7 @@ describe('URL codec', () => {
       },
       ensemble: 16,
       compare: 'no-policy',
+      paramUncertainty: true,
       tab: 'network',
       effectYear: 12,
       year: 7,
@@ -58,6 +59,14 @@ describe('URL codec', () => {
     const r = roundTrip(s);
     expect(r.problems).toEqual([]);
     expect(r.state).toEqual(s);
+  });
+
+  it('parameter uncertainty is pu=1 in a link, absent when off; a bad value falls back to off with a problem', () => {
+    expect(new URLSearchParams(encodeUrl({ ...defaultState(), paramUncertainty: true })).get('pu')).toBe('1');
+    expect(new URLSearchParams(encodeUrl(defaultState())).has('pu')).toBe(false);
+    const bad = decodeUrl('?pu=yes', 'en');
+    expect(bad.state.paramUncertainty).toBe(false);
+    expect(bad.problems).toEqual([{ kind: 'bad-value', name: 'pu', value: 'yes', detail: 'expected 1 (include parameter uncertainty) or 0' }]);
   });
 
   it('writes the version and keeps links short: only edits that change the preset', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { judgeClaims, signTest } from '../../src/analysis/claims/check-claims.ts';
-import type { ClaimDefinition } from '../../src/analysis/claims/claim-definitions.ts';
-import type { Ensemble } from '../../src/analysis/claims/run-ensemble.ts';
+import { judgeClaims, signTest } from '../../src/studies/claims/check-claims.ts';
+import type { ClaimDefinition } from '../../src/studies/claims/claim-definitions.ts';
+import type { Ensemble } from '../../src/studies/claims/run-ensemble.ts';
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
-import { assumedParameters, scaledValue } from '../../src/analysis/robustness/assumed-parameters.ts';
+import { assumedParameters, scaledValue } from '../../src/studies/robustness/assumed-parameters.ts';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.ts';
 
 /** An ensemble whose mean_depth in `scenario` is `f(seed)` in every year. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { simulate } from '../../src/model/simulate.ts';
-import { metricsToCsv } from '../../src/output/metrics-table.ts';
+import { metricsToCsv } from '../../src/runner/metrics-table.ts';
 import { shipped, small } from '../helpers/scenario.ts';
 
 const GOLDEN = 'test/golden/baseline-seed7.csv';
@@ -64,7 +64,7 @@ describe('determinism', () => {
 
 describe('undefined averages in output files', () => {
   it('a NaN metric is an empty CSV cell and null in JSON, never 0', async () => {
-    const { metricsToJson } = await import('../../src/output/metrics-table.ts');
+    const { metricsToJson } = await import('../../src/runner/metrics-table.ts');
     const res = simulate(small({ spinUpYears: 0, firms: { highTechShare: 1 } }), { seed: 1, years: 2 });
     expect(res.metrics.firm_net_benefit_low_tech[0]).toBeNaN();
     const csv = metricsToCsv(res.year, res.metrics).trim().split('\n');

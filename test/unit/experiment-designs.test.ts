@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { buildDesign, designSize } from '../../src/scenario/design/build-design.ts';
-import { factorKind, factorQuantile, gridValues, type Factor } from '../../src/scenario/design/factor-values.ts';
-import { latinHypercube } from '../../src/scenario/design/latin-hypercube.ts';
-import { normalQuantile } from '../../src/scenario/design/normal-quantile.ts';
-import { parseExperiment, type Experiment } from '../../src/scenario/parse-experiment.ts';
-import { planExperiment } from '../../src/scenario/experiment-plan.ts';
+import { buildDesign, designSize } from '../../src/experiment/design/build-design.ts';
+import { factorKind, factorQuantile, gridValues, type Factor } from '../../src/experiment/design/factor-values.ts';
+import { latinHypercube } from '../../src/experiment/design/latin-hypercube.ts';
+import { normalQuantile } from '../../src/experiment/design/normal-quantile.ts';
+import { parseExperiment, type Experiment } from '../../src/experiment/parse/parse-experiment.ts';
+import { planExperiment } from '../../src/experiment/plan/experiment-plan.ts';
 import { createRng, deriveSeed } from '../../src/model/rng.ts';
 import { scenarioOf } from '../helpers/scenario.ts';
-import type { FactorSpec } from '../../src/scenario/experiment-schema.ts';
+import type { FactorSpec } from '../../src/experiment/schema/experiment-schema.ts';
 
 const factor = (path: string, spec: FactorSpec): Factor => ({ path, spec, kind: factorKind(spec) });
 const experiment = (input: unknown): Experiment => {

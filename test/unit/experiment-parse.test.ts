@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { parseExperiment } from '../../src/scenario/parse-experiment.ts';
-import { readExperimentFile } from '../../src/scenario/read-experiment-file.ts';
-import { experimentJsonSchema } from '../../src/scenario/experiment-json-schema.ts';
+import { parseExperiment } from '../../src/experiment/parse/parse-experiment.ts';
+import { readExperimentFile } from '../../src/experiment/parse/read-experiment-file.ts';
+import { experimentJsonSchema } from '../../src/experiment/schema/experiment-json-schema.ts';
 import { formatProblems } from '../../src/scenario/parse.ts';
-import { planExperiment } from '../../src/scenario/experiment-plan.ts';
+import { planExperiment } from '../../src/experiment/plan/experiment-plan.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { METRIC_NAMES } from '../../src/model/metrics.ts';
 

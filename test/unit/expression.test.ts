@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compileExpression, MAX_EXPRESSION_LENGTH } from '../../src/scenario/expression.ts';
+import { compileExpression, MAX_EXPRESSION_LENGTH } from '../../src/model/params/expression.ts';
 import { EXPRESSION_VARIABLES } from '../../src/model/metrics.ts';
 
 const compile = (s: string) => compileExpression(s, EXPRESSION_VARIABLES);

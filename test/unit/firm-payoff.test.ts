@@ -19,6 +19,7 @@ import {
   I_TAX,
   I_TECH,
   ITEM_COUNT,
+  netOf,
 } from '../../src/model/firm-payoff.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../../src/model/state.ts';
 import { small } from '../helpers/scenario.ts';
@@ -206,5 +207,18 @@ describe('firm payoff: every lever acts through its mechanism', () => {
     const c = items();
     firmItems(w, 0, 0, 3, CONTRACT, c);
     expect(c[I_TECH]).toBe(0);
+  });
+});
+
+describe('netOf', () => {
+  it('sums every item, in item order (a new item must be added to the written-out sum)', () => {
+    const items = new Float64Array(ITEM_COUNT);
+    for (let i = 0; i < ITEM_COUNT; i++) items[i] = 2 ** i;
+    expect(netOf(items)).toBe(2 ** ITEM_COUNT - 1);
+    // Same bits as a loop in item order, on values where the order matters.
+    const mixed = Float64Array.from({ length: ITEM_COUNT }, (_, i) => (i % 2 ? -1 : 1) * (0.1 + i * 1e15));
+    let loop = 0;
+    for (let i = 0; i < ITEM_COUNT; i++) loop += mixed[i];
+    expect(Object.is(netOf(mixed), loop)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FolderLockedError, folderLockHolder, LOCK_NAME, LOCK_OWNER_NAME, LOCK_STALE_MS, lockFolder } from '../../src/output/folder-lock.ts';
+import { FolderLockedError, folderLockHolder, LOCK_NAME, LOCK_OWNER_NAME, LOCK_STALE_MS, lockFolder } from '../../src/experiment/sweep/folder-lock.ts';
 
 const roots: string[] = [];
 const fresh = () => {

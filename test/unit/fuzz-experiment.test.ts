@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseExperimentData } from '../../src/scenario/read-experiment-file.ts';
+import { parseExperimentData } from '../../src/experiment/parse/read-experiment-file.ts';
 import { fuzzRuns, fuzzSeed, fuzzTimeout, mutate, mutation } from '../fuzz/mutations.ts';
 import { createFigures, reportFigures } from '../fuzz/stats.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPRESSION_VARIABLES } from '../../src/model/metrics.ts';
-import { compileExpression } from '../../src/scenario/expression.ts';
+import { compileExpression } from '../../src/model/params/expression.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { EXPRESSIONS, fuzzRuns, fuzzSeed, fuzzTimeout, nested } from '../fuzz/mutations.ts';
 import { createFigures, reportFigures } from '../fuzz/stats.ts';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LeverError } from '../../src/model/levers.ts';
+import { LeverError } from '../../src/model/params/compile-levers.ts';
 import { METRICS } from '../../src/model/metrics.ts';
 import { simulate } from '../../src/model/simulate.ts';
 import { hasResultLevers } from '../../src/scenario/lever-check.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
+import type { Scenario } from '../../src/model/params/schema.ts';
 import { fuzzRuns, fuzzSeed, fuzzTimeout, mutate, mutation } from '../fuzz/mutations.ts';
 import { createFigures, reportFigures } from '../fuzz/stats.ts';
 

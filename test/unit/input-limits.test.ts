@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { show } from '../../src/scenario/fields.ts';
+import { show } from '../../src/model/params/fields.ts';
 import { INPUT_LIMITS, MAX_LEVER_STEPS } from '../../src/scenario/input-limits.ts';
-import { parseExperiment } from '../../src/scenario/parse-experiment.ts';
+import { parseExperiment } from '../../src/experiment/parse/parse-experiment.ts';
 import { parseScenario, parseScenarioText } from '../../src/scenario/parse.ts';
 import { setPath } from '../../src/scenario/set-path.ts';
 

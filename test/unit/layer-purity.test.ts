@@ -75,7 +75,9 @@ describe('layer tsconfigs', () => {
     const files = parseConfig('tsconfig.core.json').fileNames.map((f) => f.slice(root.length));
     expect(files).toContain('src/model/simulate.ts');
     expect(files).toContain('src/model/portable-math.ts');
-    expect(files).toContain('src/scenario/schema.ts');
+    expect(files).toContain('src/model/params/schema.ts');
+    expect(files).toContain('src/scenario/parse.ts');
+    expect(files).toContain('src/experiment/plan/experiment-plan.ts');
     expect(files.filter((f) => f.startsWith('src/app/') || f.startsWith('src/cli/'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.ts';
-import { LeverError } from '../../src/model/levers.ts';
+import { LeverError } from '../../src/model/params/compile-levers.ts';
 import { firstNonFiniteYear, leverYearWarnings } from '../../src/scenario/lever-check.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 

@@ -122,7 +122,7 @@ describe('measures and robustness', () => {
 describe('the front as SVG', () => {
   it('is one self-contained SVG document with a dot per Pareto point', async () => {
     const { frontSvg } = await import('../../src/optimize/front-svg.ts');
-    const { paretoSet } = await import('../../src/optimize/optimization-files.ts');
+    const { paretoSet } = await import('../../src/optimize/candidate-figures.ts');
     const g = goalOf({
       ...minimal,
       objectives: [

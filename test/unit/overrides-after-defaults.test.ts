@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseExperiment } from '../../src/scenario/parse-experiment.ts';
-import { planExperiment } from '../../src/scenario/experiment-plan.ts';
+import { parseExperiment } from '../../src/experiment/parse/parse-experiment.ts';
+import { planExperiment } from '../../src/experiment/plan/experiment-plan.ts';
 import { formatProblems, parseScenario } from '../../src/scenario/parse.ts';
 import { scenarioOf } from '../helpers/scenario.ts';
 

@@ -407,6 +407,14 @@ describe('firm turnover', () => {
     expect(Array.from(w.schools.load).every((l) => Math.abs(l) < 1e-9)).toBe(true);
     expect(Array.from(w.firms.attitude)).toEqual(Array.from(w.firms.attitudePrior));
   });
+  it('a new firm starts uncertified and without the closed firm\'s tax credit carried forward', () => {
+    const w = createWorld(small({ firms: { turnover: 1 } }), 6);
+    w.firms.taxCarry.fill(12);
+    w.firms.certified.fill(1);
+    firmTurnoverPhase(w);
+    expect(Array.from(w.firms.taxCarry).every((c) => c === 0)).toBe(true);
+    expect(Array.from(w.firms.certified).every((c) => c === 0)).toBe(true);
+  });
   it('no firm closes at turnover 0', () => {
     const w = createWorld(small({ firms: { turnover: 0 } }), 6);
     const before = active(w);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRunOrder } from '../../src/output/run-order.ts';
+import { createRunOrder } from '../../src/experiment/sweep/run-order.ts';
 
 /** The ids 0..n-1 in an order where each id finishes at most `spread` places after its turn. */
 const nearlySorted = (n: number, spread: number) =>

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { morrisIndices } from '../../src/analysis/sensitivity/morris-indices.ts';
-import { sobolIndices } from '../../src/analysis/sensitivity/sobol-indices.ts';
-import { morrisDesign } from '../../src/scenario/design/morris-design.ts';
-import { saltelliBlocks, saltelliDesign } from '../../src/scenario/design/saltelli-design.ts';
+import { morrisIndices } from '../../src/experiment/sensitivity/morris-indices.ts';
+import { sobolIndices } from '../../src/experiment/sensitivity/sobol-indices.ts';
+import { morrisDesign } from '../../src/experiment/design/morris-design.ts';
+import { saltelliBlocks, saltelliDesign } from '../../src/experiment/design/saltelli-design.ts';
 import { createRng } from '../../src/model/rng.ts';
 
 const ishigami = (x: number[]) => Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1 * x[2] ** 4 * Math.sin(x[0]);

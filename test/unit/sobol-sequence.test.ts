@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sobolSequence, SOBOL_MAX_DIMENSIONS } from '../../src/scenario/design/sobol-sequence.ts';
+import { sobolSequence, SOBOL_MAX_DIMENSIONS } from '../../src/experiment/design/sobol-sequence.ts';
 
 describe('Sobol sequence (Joe–Kuo direction numbers)', () => {
   it('starts with the known points of the first dimensions', () => {

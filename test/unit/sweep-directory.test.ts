@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_COUNT } from '../../src/model/metrics.ts';
-import { openSweepDirectory } from '../../src/output/sweep-directory.ts';
-import { lineRunId } from '../../src/output/sweep-rows.ts';
+import { openSweepDirectory } from '../../src/experiment/sweep/sweep-directory.ts';
+import { lineRunId } from '../../src/experiment/sweep/sweep-rows.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
-import { planExperiment, type ExperimentPlan } from '../../src/scenario/experiment-plan.ts';
-import { readExperimentFile } from '../../src/scenario/read-experiment-file.ts';
+import { planExperiment, type ExperimentPlan } from '../../src/experiment/plan/experiment-plan.ts';
+import { readExperimentFile } from '../../src/experiment/parse/read-experiment-file.ts';
 
 const file = new URL('../../scenarios/experiments/tax-relief-sweep.json', import.meta.url).pathname;
 const parsed = readExperimentFile(file);

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { METRIC_COUNT, METRIC_NAMES } from '../../src/model/metrics.ts';
-import { formatNumber } from '../../src/output/metrics-table.ts';
-import { yearsLines } from '../../src/output/sweep-rows.ts';
+import { formatNumber } from '../../src/runner/metrics-table.ts';
+import { yearsLines } from '../../src/experiment/sweep/sweep-rows.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
-import type { ExperimentPlan } from '../../src/scenario/experiment-plan.ts';
+import type { ExperimentPlan } from '../../src/experiment/plan/experiment-plan.ts';
 
 describe('years.csv lines', () => {
   it('are what the CSV writer makes of the same cells, for every kind of number', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperiment } from '../../src/scenario/parse-experiment.ts';
+import { parseExperiment } from '../../src/experiment/parse/parse-experiment.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { largestRunMessage } from '../../src/scenario/largest-run.ts';
+import { largestRunMessage } from '../../src/experiment/plan/largest-run.ts';
 import { estimateRun, largeRunMessage } from '../../src/scenario/work-size.ts';
 
 const scenario = (input: unknown) => {

@@ -7,7 +7,7 @@ import { createPoolWorker, type PoolWorker } from '../../src/runner/pool-worker.
 import { WorkerDiedError } from '../../src/runner/worker-died-error.ts';
 import { WorkersUnavailableError } from '../../src/runner/workers-unavailable-error.ts';
 import { workerExecArgv } from '../../src/runner/node-pool.ts';
-import { startBrowserWorker } from '../../src/app/runner/browser-pool.ts';
+import { startBrowserWorker } from '../../src/app/scheduling/browser-pool.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
 
 type Behaviour = 'ok' | 'die' | 'throw';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate.ts';
 import { createWorldArena } from '../../src/model/world-arena.ts';
-import { metricsToCsv } from '../../src/output/metrics-table.ts';
+import { metricsToCsv } from '../../src/runner/metrics-table.ts';
 import { readFileSync } from 'node:fs';
 import { deepMerge, scenarioOf } from '../helpers/scenario.ts';
 

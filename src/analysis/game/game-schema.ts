@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { num, show } from '../../scenario/fields.ts';
+import { num, show } from '../../model/params/fields.ts';
 import { issuesToProblems, type Result } from '../../scenario/parse.ts';
 
 const A = 'assumption:';

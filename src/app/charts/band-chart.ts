@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Band } from '../../analysis/quantiles.ts';
-import { COLOURS, bandPath, esc, heading, legend, linePath, r2, svgOpen, valueAxis, yearAxis } from './svg.ts';
+import { COLOURS, bandPath, esc, heading, legend, linePath, r2, svgOpen, valueAxis, yearAxis } from '../../svg/svg.ts';
 
 /** Data of a band chart: one metric over the years for a scenario and its baseline. */
 export interface BandChartData {

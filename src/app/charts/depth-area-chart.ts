@@ -1,5 +1,5 @@
 import { area, scaleLinear, stack } from 'd3';
-import { COLOURS, columnLegend, esc, heading, legend, linePath, r2, svgOpen, valueAxis, yearAxis } from './svg.ts';
+import { COLOURS, columnLegend, esc, heading, legend, linePath, r2, svgOpen, valueAxis, yearAxis } from '../../svg/svg.ts';
 
 /** Data of the depth chart: shares of firms by deepest partnership (depth 1–4) per year. */
 export interface DepthAreaData {

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { COLOURS, esc, r2, svgOpen } from './svg.ts';
+import { COLOURS, esc, r2, svgOpen } from '../../svg/svg.ts';
 
 /** One bar: a labelled signed value. */
 export interface ItemBar {

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { Band } from '../../analysis/quantiles.ts';
-import { COLOURS, bandPath, heading, legend, linePath, svgOpen, valueAxis, yearAxis } from './svg.ts';
+import { COLOURS, bandPath, heading, legend, linePath, svgOpen, valueAxis, yearAxis } from '../../svg/svg.ts';
 
 /** Firm net benefit per tech level, scenario and baseline. */
 export interface NetBenefitData {

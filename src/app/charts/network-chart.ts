@@ -1,5 +1,5 @@
 import type { NetworkLayout } from '../../analysis/network-layout.ts';
-import { COLOURS, esc, heading, legend, r2, svgOpen } from './svg.ts';
+import { COLOURS, esc, heading, legend, r2, svgOpen } from '../../svg/svg.ts';
 
 /** One year of the network, to draw over a layout. */
 export interface NetworkChartData {

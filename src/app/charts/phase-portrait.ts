@@ -1,7 +1,7 @@
 import { scaleLinear, line } from 'd3';
 import type { EquilibriumKind } from '../../analysis/game/classify-eigenvalues.ts';
 import type { PathPoint, PhasePortraitData } from './phase-portrait-data.ts';
-import { esc, FONT, r2, wrap } from './svg.ts';
+import { esc, FONT, r2, wrap } from '../../svg/svg.ts';
 
 export { abmPaths, phasePortraitData } from './phase-portrait-data.ts';
 export type { PhasePortraitData, PhasePortraitDataOptions, PathPoint } from './phase-portrait-data.ts';

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { COLOURS, esc, r2, svgOpen } from './svg.ts';
+import { COLOURS, esc, r2, svgOpen } from '../../svg/svg.ts';
 
 /** One row of a timeline: a partner and its partnership depth (0 = none) in each year. */
 export interface TimelineRow {

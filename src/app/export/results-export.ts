@@ -1,11 +1,12 @@
 import { METRIC_COUNT, METRIC_NAMES } from '../../model/metrics.ts';
 import type { MetricColumns } from '../../model/simulate.ts';
-import { metricsToCsv } from '../../output/metrics-table.ts';
+import { metricsToCsv } from '../../runner/metrics-table.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import { VERSION } from '../../version.ts';
 import { effectSummary } from '../results/effects.ts';
 import type { Results } from '../results/results.ts';
 import { bandOf, type SeriesName } from '../results/series.ts';
+import { SHIPPED_POSTERIOR_FILE } from '../state/shipped-posterior.ts';
 
 /** A run's metrics as the columns `metricsToCsv` takes, and its year column. */
 export function runColumns(out: RunOutput): { year: Int32Array; metrics: MetricColumns } {
@@ -45,6 +46,7 @@ export function resultsJson(r: Results, effectYear: number, compare: string): st
     scenario: r.input,
     baseline: { compare, scenario: r.baselineInput },
     seeds: r.seeds,
+    parameterUncertainty: r.draws ? { posterior: SHIPPED_POSTERIOR_FILE, draws: r.draws } : null,
     years: r.years,
     ensemble: r.ensemble,
     effects: {

@@ -42,6 +42,9 @@ export const en = {
   'panel.assumptions': 'Assumptions',
   'panel.policy.intro': 'What government can change. Drag a slider or click a named level; the charts update at once.',
   'panel.assumptions.intro': 'What the world is like — not decided by policy.',
+  'uncertainty.title': 'Parameter uncertainty',
+  'uncertainty.label': 'Include parameter uncertainty',
+  'uncertainty.help': 'Each run of the ensemble draws its behavioural and economic parameters from the posterior of the status-quo calibration, so the bands show both chance and what the data leave open. A value you set here keeps your value.',
   'panel.close': 'Hide controls',
   'panel.open': 'Show controls',
 
@@ -192,6 +195,8 @@ export const en = {
   'summary.vs': 'This scenario against {baseline}, with the same random seeds.',
   'summary.year': 'Year',
   'summary.pending': 'interval after the full ensemble',
+  'summary.withParams': 'Bands include parameter uncertainty ({n} posterior draws) as well as chance: run i takes parameter set i drawn from the calibrated status quo.',
+  'summary.seedsOnly': 'Bands show chance only: every run has the same parameters. Include parameter uncertainty under Assumptions.',
   'summary.interval': '{level} interval {lo} … {hi}',
   'summary.costPerDeep': 'per extra deep partnership',
   'summary.noExtraDeep': 'no extra deep partnerships',

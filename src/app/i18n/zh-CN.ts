@@ -40,6 +40,9 @@ export const zhCN: Record<MessageKey, string> = {
   'panel.assumptions': '环境假设',
   'panel.policy.intro': '政府可以改变的内容。拖动滑块或点击命名档位，图表立即更新。',
   'panel.assumptions.intro': '外部环境——不由政策决定。',
+  'uncertainty.title': '参数不确定性',
+  'uncertainty.label': '加入参数不确定性',
+  'uncertainty.help': '集合中的每次运行都从现状校准的后验分布中抽取行为与经济参数，因此区间同时反映随机性和数据尚未确定的部分。您在此处设定的值保持不变。',
   'panel.close': '收起控制面板',
   'panel.open': '展开控制面板',
 
@@ -186,6 +189,8 @@ export const zhCN: Record<MessageKey, string> = {
   'summary.vs': '本情景与{baseline}对比，使用相同的随机种子。',
   'summary.year': '年份',
   'summary.pending': '完整运行后给出区间',
+  'summary.withParams': '区间同时包含参数不确定性（{n} 组后验抽样）和随机性：第 i 次运行使用从现状校准后验中抽取的第 i 组参数。',
+  'summary.seedsOnly': '区间只反映随机性：每次运行的参数相同。可在“环境假设”中加入参数不确定性。',
   'summary.interval': '{level} 区间 {lo} … {hi}',
   'summary.costPerDeep': '每新增一个深度合作',
   'summary.noExtraDeep': '没有新增深度合作',

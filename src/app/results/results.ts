@@ -1,5 +1,6 @@
 import type { RunOutput } from '../../runner/run-request.ts';
-import type { Scenario, ScenarioInput } from '../../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../../model/params/schema.ts';
+import type { PosteriorDraw } from '../../analysis/posterior.ts';
 
 /** Runs of a scenario and of its baseline with the same seeds, as the views draw them. */
 export interface Results {
@@ -15,4 +16,6 @@ export interface Results {
   scenario: Scenario;
   input: ScenarioInput;
   baselineInput: ScenarioInput;
+  /** With parameter uncertainty: the parameter set of each run (`draws[i]` ran with `seeds[i]`). */
+  draws?: PosteriorDraw[];
 }

@@ -42,6 +42,8 @@ export interface AppState {
   /** Seeds per scenario in the ensemble (1 = no band). */
   ensemble: number;
   compare: CompareMode;
+  /** Each run of the ensemble draws its parameters from the shipped status-quo posterior. */
+  paramUncertainty: boolean;
   tab: Tab;
   /** Year the summary card reports effects for. */
   effectYear: number;
@@ -60,6 +62,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     edits: {},
     ensemble: 32,
     compare: 'status-quo',
+    paramUncertainty: false,
     tab: 'overview',
     effectYear: 10,
     year: 0,

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatter } from '../i18n/format.ts';
 import { translator } from '../i18n/messages.ts';

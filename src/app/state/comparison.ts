@@ -1,5 +1,5 @@
 import { deriveSeed } from '../../model/rng.ts';
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import type { AppState } from './app-state.ts';
 import { applyEdits, presetOrDefault } from './scenario-edits.ts';
 

@@ -1,4 +1,4 @@
-import type { LeverName } from '../../scenario/schema.ts';
+import type { LeverName } from '../../model/params/schema.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** How a control's value is shown: as a percentage of 1, or as a plain number. */

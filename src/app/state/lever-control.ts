@@ -1,5 +1,5 @@
-import { LEVER_RANGE, POLICY_DEFAULTS, type LeverName } from '../../scenario/schema.ts';
-import type { LeverValue } from '../../scenario/lever.ts';
+import { LEVER_RANGE, POLICY_DEFAULTS, type LeverName } from '../../model/params/schema.ts';
+import type { LeverValue } from '../../model/params/lever-field.ts';
 
 /**
  * A lever as its controls show it: a target value, when it starts and over how many

@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import baseline from '../../../scenarios/baseline.json';
 import schoolConditions from '../../../scenarios/school-conditions.json';
 import taxRelief from '../../../scenarios/tax-relief.json';

@@ -1,5 +1,5 @@
 import { parseScenario, type Problem, type Result } from '../../scenario/parse.ts';
-import { LEVER_NAMES, type Scenario, type ScenarioInput } from '../../scenario/schema.ts';
+import { LEVER_NAMES, type Scenario, type ScenarioInput } from '../../model/params/schema.ts';
 import { setPath } from '../../scenario/set-path.ts';
 import { findPreset, DEFAULT_PRESET, type Preset } from './presets.ts';
 

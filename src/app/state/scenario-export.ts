@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import { buildScenario, presetOrDefault, scenarioFile, valueAt } from './scenario-edits.ts';
 
 /** Where an exported scenario's editor finds the schema: beside the shipped scenarios, as their files say. */

@@ -1,6 +1,6 @@
 import { EXPRESSION_VARIABLES } from '../../model/metrics.ts';
-import type { LeverValue } from '../../scenario/lever.ts';
-import { compileExpression } from '../../scenario/expression.ts';
+import type { LeverValue } from '../../model/params/lever-field.ts';
+import { compileExpression } from '../../model/params/expression.ts';
 
 /** Longest parameter value read (a guard against pasted junk). */
 export const MAX_VALUE_LENGTH = 5000;

@@ -1,5 +1,5 @@
-import { LEVER_NAMES, type LeverName } from '../../scenario/schema.ts';
-import type { LeverValue } from '../../scenario/lever.ts';
+import { LEVER_NAMES, type LeverName } from '../../model/params/schema.ts';
+import type { LeverValue } from '../../model/params/lever-field.ts';
 import { VERSION } from '../../version.ts';
 import {
   COMPARE_MODES,
@@ -107,6 +107,11 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
     if ((COMPARE_MODES as readonly string[]).includes(cmp)) state.compare = cmp as CompareMode;
     else bad('cmp', cmp, `expected ${COMPARE_MODES.join(' or ')}`);
   }
+  const pu = get('pu');
+  if (pu !== undefined) {
+    if (pu === '1' || pu === '0') state.paramUncertainty = pu === '1';
+    else bad('pu', pu, 'expected 1 (include parameter uncertainty) or 0');
+  }
   const tab = get('tab');
   if (tab !== undefined) {
     if ((TABS as readonly string[]).includes(tab)) state.tab = tab as Tab;
@@ -198,6 +203,7 @@ export function encodeUrl(state: AppState): string {
   const d = defaultState(state.lang);
   if (state.ensemble !== d.ensemble) p.set('n', String(state.ensemble));
   if (state.compare !== d.compare) p.set('cmp', state.compare);
+  if (state.paramUncertainty) p.set('pu', '1');
   if (state.tab !== d.tab) p.set('tab', state.tab);
   if (state.effectYear !== d.effectYear) p.set('ey', String(state.effectYear));
   if (state.year !== d.year) p.set('y', String(state.year));

@@ -1,9 +1,9 @@
-import { compileExpression } from '../../scenario/expression.ts';
+import { compileExpression } from '../../model/params/expression.ts';
 import { createSimulation } from '../../model/simulate.ts';
 import { firstNonFiniteYear, nonFiniteText, readsResults } from '../../scenario/lever-check.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { EXPRESSION_VARIABLES } from '../../model/metrics.ts';
-import type { LeverValue } from '../../scenario/lever.ts';
+import type { LeverValue } from '../../model/params/lever-field.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
 import type { ControlSpec, LeverSpec } from '../state/controls-catalog.ts';

@@ -4,6 +4,7 @@ import { COMPARE_MODES, ENSEMBLE_SIZES, type CompareMode } from '../state/app-st
 import { ASSUMPTION_GROUPS, EVALUATION_CHOICES, LEVER_SPECS } from '../state/controls-catalog.ts';
 import { valueAt } from '../state/scenario-edits.ts';
 import { assumptionControl, leverControl } from './control-view.ts';
+import { uncertaintyToggle } from './uncertainty-view.ts';
 
 let panel: 'policy' | 'assumptions' = 'policy';
 
@@ -22,6 +23,7 @@ export function controlsView(ctx: AppContext): HTMLElement {
     'div',
     { class: 'panel assumptions', id: 'panel-assumptions', role: 'tabpanel' },
     h('p', { class: 'intro' }, t('panel.assumptions.intro')),
+    uncertaintyToggle(ctx),
     ...ASSUMPTION_GROUPS.map((g) => h('fieldset', { class: 'group' }, h('legend', {}, t(g.title)), ...g.controls.map((c) => assumptionControl(ctx, c)))),
     runsControls(ctx),
   );

@@ -2,8 +2,8 @@ import type { AppContext } from '../app-context.ts';
 import type { GameAbmOutput, GameAbmRequest } from '../../analysis/game/game-abm-runs.ts';
 import { abmPaths, phasePortraitData, phasePortraitSvg, type PhasePortraitData } from '../charts/phase-portrait.ts';
 import { h, replace } from '../dom.ts';
-import { createLatestRequest } from '../runner/latest-request.ts';
-import type { RunService } from '../runner/run-service.ts';
+import { createLatestRequest } from '../../runner/latest-request.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 import {
   ABM_FIELDS,
   GAME_SLIDERS,

@@ -1,14 +1,14 @@
 import { explainDecision, type DecisionExplanation } from '../../model/explain-decision.ts';
 import type { Snapshot } from '../../model/simulate.ts';
 import { ITEMS } from '../../model/firm-payoff.ts';
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { itemBarsSvg, type ItemBar } from '../charts/item-bars-chart.ts';
 import { timelineSvg } from '../charts/timeline-chart.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { agentTimeline, partnersIn } from '../results/agent-history.ts';
-import type { RunService } from '../runner/run-service.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 
 /** What the inspector needs besides the selection. */
 export interface InspectorSource {

@@ -1,9 +1,9 @@
-import type { ScenarioInput } from '../../scenario/schema.ts';
+import type { ScenarioInput } from '../../model/params/schema.ts';
 import type { AppContext } from '../app-context.ts';
 import { networkSvg } from '../charts/network-chart.ts';
 import { h, replace } from '../dom.ts';
 import { yearStory } from '../results/year-story.ts';
-import type { RunService } from '../runner/run-service.ts';
+import type { RunService } from '../scheduling/run-service.ts';
 import type { InspectOutput } from '../../runner/inspect-api.ts';
 import { figureView } from './figure-view.ts';
 import { inspectorView } from './inspector-view.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../app-context.ts';
 import { bandChartSvg } from '../charts/band-chart.ts';
 import { depthAreaSvg } from '../charts/depth-area-chart.ts';
 import { netBenefitSvg } from '../charts/net-benefit-chart.ts';
-import { COLOURS } from '../charts/svg.ts';
+import { COLOURS } from '../../svg/svg.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Results } from '../results/results.ts';

@@ -4,6 +4,7 @@ import type { PairedEffect } from '../../analysis/paired-effect.ts';
 import { effectSummary, type EffectKey } from '../results/effects.ts';
 import type { Results } from '../results/results.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { uncertaintyNote } from './uncertainty-view.ts';
 
 const NOTES: Partial<Record<EffectKey, MessageKey>> = {
   deep: 'effect.deep.note',
@@ -34,6 +35,7 @@ export function summaryView(ctx: AppContext, results: Results | null): HTMLEleme
     { class: 'summary-head' },
     h('h2', {}, titleParts[0], select, titleParts[1] ?? ''),
     h('p', { class: 'summary-vs' }, t('summary.vs', { baseline: baselineName })),
+    uncertaintyNote(ctx, results),
   );
   // Not a live region: the page's one announcer says the result (this card is drawn anew each time).
   const root = h('section', { class: 'summary' }, header);

@@ -8,7 +8,7 @@ import { formatProblems } from '../../scenario/parse.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
-import type { Shard } from '../../scenario/experiment-plan.ts';
+import type { Shard } from '../../experiment/plan/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
 import { UserError } from '../user-error.ts';
 

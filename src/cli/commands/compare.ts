@@ -9,7 +9,8 @@ import {
 } from '../../analysis/compare-scenarios.ts';
 import type { PairedEffect } from '../../analysis/paired-effect.ts';
 import { parseScenario } from '../../scenario/parse.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import { drawPosterior, readPosterior, type PosteriorDraw } from '../../calibration/read-posterior.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { VERSION } from '../../version.ts';
 import { EXIT } from '../exit-codes.ts';
 import { loadScenario } from '../load-scenario.ts';
@@ -26,6 +27,15 @@ interface CompareCliOptions {
   json?: boolean;
   csv?: boolean;
   out?: string;
+  posterior?: string;
+}
+
+/** The parameter uncertainty a comparison includes: the posterior and the sets drawn from it. */
+interface PosteriorUse {
+  file: string;
+  particles: number;
+  drawSeed: number;
+  draws: PosteriorDraw[];
 }
 
 /** `coopsim compare SCENARIO [--against BASELINE]`: the app's summary card from the command line. */
@@ -45,18 +55,34 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--json', 'JSON with every number and the seeds').conflicts('csv'))
     .addOption(new Option('--csv', 'CSV, one row per metric and year').conflicts('json'))
     .option('--out <file>', 'write to this file instead of stdout (- for stdout)')
+    .option(
+      '--posterior <file|dir>',
+      'include parameter uncertainty: pair i runs both scenarios with parameter set i drawn from this posterior by weight (seeded by the master seed), ' +
+        'e.g. scenarios/calibration/status-quo.posterior.json or a coopsim calibrate output folder',
+    )
     .action((file: string, opts: CompareCliOptions) => {
       const scenario = loadScenario(file);
       const baseline = opts.against ? loadScenario(opts.against) : statusQuo(scenario);
+      let posterior: PosteriorUse | null = null;
+      if (opts.posterior) {
+        let p;
+        try {
+          p = readPosterior(opts.posterior);
+        } catch (err) {
+          throw new UserError(`--posterior: ${(err as Error).message}`, EXIT.badInput);
+        }
+        const drawSeed = opts.seed ?? scenario.seed;
+        posterior = { file: opts.posterior, particles: p.theta.length, drawSeed, draws: drawPosterior(p, opts.seeds, drawSeed) };
+      }
       let result: ScenarioComparison;
       try {
-        result = compareScenarios(scenario, baseline, { seeds: opts.seeds, seed: opts.seed, years: opts.years, metrics: opts.metrics });
+        result = compareScenarios(scenario, baseline, { seeds: opts.seeds, seed: opts.seed, years: opts.years, metrics: opts.metrics, draws: posterior?.draws });
       } catch (err) {
         if (err instanceof RangeError) throw new UserError(err.message, EXIT.badInput);
         throw err;
       }
       const against = opts.against ?? 'the status quo (same world and years)';
-      const text = opts.json ? comparisonJson(result, file, against) : opts.csv ? comparisonCsv(result) : comparisonTable(result, file, against);
+      const text = opts.json ? comparisonJson(result, file, against, posterior) : opts.csv ? comparisonCsv(result) : comparisonTable(result, file, against, posterior);
       writeOutput(opts.out, text);
     });
 }
@@ -92,13 +118,14 @@ function effectJson(e: PairedEffect) {
   return { n: e.n, baseline: num(e.baseline), scenario: num(e.current), effect: num(e.difference), meanEffect: num(e.meanDifference), lo: num(e.lo), hi: num(e.hi) };
 }
 
-function comparisonJson(r: ScenarioComparison, file: string, against: string): string {
+function comparisonJson(r: ScenarioComparison, file: string, against: string, posterior: PosteriorUse | null): string {
   const doc = {
     coopsim: VERSION,
     scenario: file,
     baseline: against,
     seed: r.seed,
     seeds: r.seeds,
+    parameterUncertainty: posterior,
     level: r.level,
     years: r.years,
     effects: r.effects.map((e) => ({ metric: e.metric, year: e.year, ...effectJson(e.effect) })),
@@ -132,9 +159,16 @@ const fmt = (v: number, sign = false) => {
   return sign && v > 0 ? `+${s}` : s;
 };
 
-function comparisonTable(r: ScenarioComparison, file: string, against: string): string {
+function comparisonTable(r: ScenarioComparison, file: string, against: string, posterior: PosteriorUse | null): string {
   const pct = Math.round(r.level * 100);
-  const lines = [`${file} against ${against}: ${r.seeds.length} seed pairs (deriveSeed(${r.seed}, i)); effect = median of paired differences`, ''];
+  const lines = [`${file} against ${against}: ${r.seeds.length} seed pairs (deriveSeed(${r.seed}, i)); effect = median of paired differences`];
+  if (posterior)
+    lines.push(
+      `intervals include parameter uncertainty: pair i runs with parameter set i drawn from ${posterior.file} ` +
+        `(${posterior.particles} particles, by weight, draw seed ${posterior.drawSeed}; a field a scenario sets itself keeps its value)`,
+    );
+  else lines.push('intervals show seed variation only (parameters at their defaults; add --posterior FILE to include parameter uncertainty)');
+  lines.push('');
   const header = ['metric', 'year', 'baseline', 'scenario', 'effect', `${pct}% interval`];
   const body = r.effects.map((e) => [e.metric, String(e.year), fmt(e.effect.baseline), fmt(e.effect.current), fmt(e.effect.difference, true), `${fmt(e.effect.lo, true)} … ${fmt(e.effect.hi, true)}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));

@@ -4,7 +4,7 @@ import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
 import { formatProblems, issuesToProblems } from '../../scenario/parse.ts';
-import { show } from '../../scenario/fields.ts';
+import { show } from '../../model/params/fields.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 

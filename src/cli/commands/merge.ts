@@ -1,8 +1,8 @@
-import { describe, folderLockHolder } from '../../output/folder-lock.ts';
+import { describe, folderLockHolder } from '../../experiment/sweep/folder-lock.ts';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { IncompleteMergeError, mergeSweeps } from '../../output/merge-sweeps.ts';
-import { SweepDirectoryError } from '../../output/sweep-directory.ts';
+import { IncompleteMergeError, mergeSweeps } from '../../experiment/merge/merge-sweeps.ts';
+import { SweepDirectoryError } from '../../experiment/sweep/sweep-directory.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { reportOutcome } from './sweep.ts';

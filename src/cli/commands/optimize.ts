@@ -3,12 +3,12 @@ import { availableParallelism } from 'node:os';
 import { OptimizeAbortedError, OptimizeDirectoryError, optimizeGoal, type OptimizeProgress } from '../../optimize/optimize-goal.ts';
 import { readGoalFile } from '../../optimize/read-goal-file.ts';
 import { chosenPoint } from '../../optimize/summary-text.ts';
-import { paretoSet } from '../../optimize/optimization-files.ts';
+import { paretoSet } from '../../optimize/candidate-figures.ts';
 import { formatProblems } from '../../scenario/parse.ts';
 import { WorkersUnavailableError } from '../../runner/workers-unavailable-error.ts';
 import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
-import type { Shard } from '../../scenario/experiment-plan.ts';
+import type { Shard } from '../../experiment/plan/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
 import { UserError } from '../user-error.ts';
 

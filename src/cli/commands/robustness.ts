@@ -3,10 +3,10 @@ import { InvalidArgumentError } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { readScenarioDir } from '../../analysis/claims/shipped-scenarios.ts';
-import { withRunner } from '../../analysis/claims/with-runner.ts';
-import { formatRobustnessMarkdown, formatRobustnessText } from '../../analysis/robustness/format-robustness.ts';
-import { robustnessSweep } from '../../analysis/robustness/robustness-sweep.ts';
+import { readScenarioDir } from '../../studies/claims/shipped-scenarios.ts';
+import { withRunner } from '../../studies/claims/with-runner.ts';
+import { formatRobustnessMarkdown, formatRobustnessText } from '../../studies/robustness/format-robustness.ts';
+import { robustnessSweep } from '../../studies/robustness/robustness-sweep.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
 

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { simulate } from '../../model/simulate.ts';
-import { metricsToCsv, metricsToJson } from '../../output/metrics-table.ts';
+import { metricsToCsv, metricsToJson } from '../../runner/metrics-table.ts';
 import { largeRunMessage } from '../../scenario/work-size.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { writeOutput } from '../write-output.ts';
-import { LeverError } from '../../model/levers.ts';
+import { LeverError } from '../../model/params/compile-levers.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 import { intOption } from '../options.ts';

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { parseScenario, formatProblems, type Problem } from '../../scenario/parse.ts';
-import { parseExperimentData } from '../../scenario/read-experiment-file.ts';
+import { parseExperimentData } from '../../experiment/parse/read-experiment-file.ts';
 import { EXIT } from '../exit-codes.ts';
 import { createSimulation } from '../../model/simulate.ts';
 import { hasResultLevers, leverYearWarnings } from '../../scenario/lever-check.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../../model/params/schema.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
 

@@ -43,6 +43,8 @@ export function firmTurnoverPhase(w: World): void {
     F.fit[f] = Math.max(0.2, 1 + fc.fitSpread * rng.normal());
     F.certified[f] = 0;
     F.flagged[f] = 0;
+    // A tax credit carried forward belongs to the firm that closed, not to its successor.
+    F.taxCarry[f] = 0;
     w.reasons.year[f] = -1;
     w.reasons.choice[f] = 0;
     w.reasons.school[f] = -1;

@@ -1,4 +1,4 @@
-import { evaluateLevers } from '../levers.ts';
+import { evaluateLevers } from '../params/compile-levers.ts';
 import type { World } from '../state.ts';
 
 /**
