@@ -86,7 +86,8 @@ describe('access in Chromium', () => {
         expect(found).toEqual([]);
         expect(errors).toEqual([]);
         await page.close();
-      });
+        // axe checks each of the network's ~1,000 nodes: a view takes it 10–40 s on a busy machine.
+      }, 300_000);
     }
   }
 
