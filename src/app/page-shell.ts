@@ -9,14 +9,20 @@ import { TABS, type Tab } from './state/app-state.ts';
 import { scenarioFile } from './state/scenario-edits.ts';
 import { controlsView } from './views/controls-view.ts';
 import { gameView } from './views/game-view.ts';
+import { goalView } from './goal/goal-view.ts';
 import { headerView, type HeaderActions } from './views/header-view.ts';
 import { messagesView, type Notice } from './views/messages-view.ts';
 import { networkView } from './views/network-view.ts';
 import { overviewView } from './views/overview-view.ts';
 import { summaryView } from './views/summary-view.ts';
 import { announcement } from './views/announcement.ts';
+import { createAnnouncer, createSkipLink, tabKeys } from './page-access.ts';
 import { focusKeyOf, restoreFocus } from './focus-keeper.ts';
 import { engineMessage } from './i18n/engine-messages.ts';
+import { lessonsView } from './lessons/lesson-view.ts';
+import { lessonPicker } from './lessons/lesson-picker.ts';
+import { PRESENT_CHART_SCALE, presentToggle } from './lessons/present-mode.ts';
+import { classroomView } from './classroom/classroom-view.ts';
 
 /** The page around the views: header, messages, controls, status, summary, tabs, the tab's view, footer. */
 export interface PageShell {
@@ -58,34 +64,26 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   const controlsSlot = h('div', { class: 'controls-slot' });
   const scenarioLine = h('div', { class: 'scenario-line' });
   const statusLine = h('p', { class: 'status' });
-  // The one live region: it stays in the page (a region made anew is not read out) and
-  // says each finished result, error or cancel once.
-  const announcer = h('div', { class: 'announcer visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const skipLink = h(
-    'a',
-    {
-      class: 'skip-link',
-      href: '#results',
-      // The fragment holds the app's state, so the link moves the focus instead of the address.
-      onclick: (ev: Event) => {
-        ev.preventDefault();
-        main.focus();
-      },
-    },
-  );
+  const announcer = createAnnouncer();
+  const skipLink = createSkipLink(() => main);
   // Shown when a run has taken over a second: stops it (the charts keep the last finished run).
   const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancel() });
   const summarySlot = h('div', { class: 'summary-slot' });
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
+  const teachTools = h('div', { class: 'teach-tools' });
   const viewSlot = h('div', { class: 'view-slot', role: 'tabpanel', id: 'tab-panel', tabindex: '-1' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main', id: 'results', tabindex: '-1' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, tabs, viewSlot, footer);
+  const main = h('main', { class: 'main', id: 'results', tabindex: '-1' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, h('div', { class: 'tabs-row' }, tabs, teachTools), viewSlot, footer);
   root.classList.add('app');
   messagesSlot.setAttribute('aria-live', 'polite');
   replace(root, skipLink, announcer, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
 
-  const mainWidth = () => Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
+  const mainWidth = () => {
+    const w = Math.max(300, viewSlot.clientWidth || main.clientWidth - 40 || 900);
+    // Present mode scales charts up (CSS zoom); drawing them narrower keeps them inside the page.
+    return store.state.present ? Math.floor(w / PRESENT_CHART_SCALE) : w;
+  };
 
   function renderHeader() {
     replace(headerSlot, headerView(ctx, header));
@@ -168,15 +166,12 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
       ),
     );
   }
-  tabs.addEventListener('keydown', (ev) => {
-    const i = TABS.indexOf(store.state.tab);
-    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[ev.key];
-    if (to === undefined) return;
-    ev.preventDefault();
-    const tab = TABS[(to + TABS.length) % TABS.length];
-    store.apply({ ...store.state, tab }, {});
-    tabs.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
-  });
+  tabKeys(tabs, store);
+
+  function renderTeachTools() {
+    root.classList.toggle('present', store.state.present);
+    replace(teachTools, presentToggle(ctx));
+  }
 
   function renderView(force = false) {
     const { state, scenario } = store;
@@ -188,11 +183,21 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     viewSlot.dataset.tab = tab;
     const width = mainWidth();
     if (tab === 'overview') {
-      replace(viewSlot, shown ? overviewView(ctx, shown, width) : null);
+      replace(viewSlot, lessonPicker(ctx, true), shown ? overviewView(ctx, shown, width) : null);
+    } else if (tab === 'lessons') {
+      replace(viewSlot, lessonsView(ctx, runs, width));
+    } else if (tab === 'classroom') {
+      const view = classroomView(ctx, runs, width);
+      disposeView = () => view.dispose();
+      replace(viewSlot, view);
     } else if (tab === 'network') {
       const view = networkView(ctx, { runs, input: shown?.input ?? scenarioFile(state.preset, state.edits), seed: scenario.seed, years: scenario.years }, width);
       disposeView = () => view.dispose();
       viewJob = shown?.job ?? -1;
+      replace(viewSlot, view);
+    } else if (tab === 'goal') {
+      const view = goalView(ctx, runs, width);
+      disposeView = () => view.dispose();
       replace(viewSlot, view);
     } else {
       const view = gameView(ctx, runs, width);
@@ -228,6 +233,7 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     renderStatus();
     renderSummary();
     renderTabs();
+    renderTeachTools();
     renderView(true);
     renderFooter();
   }
@@ -261,11 +267,15 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
         renderFooter();
       }
       if (prev.effectYear !== state.effectYear) renderSummary();
-      if (prev.tab !== state.tab) {
+      if (prev.tab !== state.tab || prev.lesson !== state.lesson) {
         const key = focusKeyOf(root);
         renderTabs();
         renderView(true);
         restoreFocus(root, key);
+      }
+      if (prev.present !== state.present) {
+        renderTeachTools();
+        renderView(true);
       }
     },
     notify(notice) {

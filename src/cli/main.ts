@@ -14,6 +14,7 @@ import { registerWedges } from './commands/wedges.ts';
 import { registerClaims } from './commands/claims.ts';
 import { registerRobustness } from './commands/robustness.ts';
 import { registerCompare } from './commands/compare.ts';
+import { registerDiscover } from './commands/discover.ts';
 
 /** The exit statuses of every command, as `coopsim --help` lists them (the README has the same table). */
 const EXIT_HELP = `
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerWedges(program);
   registerClaims(program);
   registerRobustness(program);
+  registerDiscover(program);
   return program;
 }
 

@@ -18,3 +18,7 @@ import { mkdirSync } from 'node:fs';
 mkdirSync('scenarios/goals', { recursive: true });
 writeFileSync('scenarios/goals/goal.schema.json', `${JSON.stringify(goalJsonSchema(), null, 2)}\n`);
 process.stdout.write('wrote scenarios/goals/goal.schema.json\n');
+// Lesson files (scenarios/lessons/) reference their own schema.
+import { lessonJsonSchema } from '../scenario/lesson-schema.ts';
+writeFileSync('scenarios/lessons/lesson.schema.json', `${JSON.stringify(lessonJsonSchema(), null, 2)}\n`);
+process.stdout.write('wrote scenarios/lessons/lesson.schema.json\n');

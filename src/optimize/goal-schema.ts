@@ -82,20 +82,44 @@ const constraintSchema = z
   })
   .describe('a measure that must stay on one side of a bound');
 
+/** Parameter uncertainty: the runs of every candidate also span parameter sets drawn from a calibration's posterior. */
+const acrossDraws = {
+  posterior: z
+    .string()
+    .min(1, { error: 'an empty path; expected a posterior file, e.g. "../calibration/status-quo.posterior.json"' })
+    .optional()
+    .describe(
+      'a posterior of coopsim calibrate (posterior.json, posterior.csv or its output folder), relative to this file: every candidate then runs ' +
+        'each seed with each of `draws` parameter sets drawn from it, and the statistic is taken across seeds × parameter sets',
+    ),
+  draws: z
+    .number({ error: (iss) => `${show(iss.input)} is not a number; expected a whole number of parameter sets, 1–1000` })
+    .int({ error: (iss) => `${show(iss.input)} is not a whole number; expected a whole number of parameter sets, 1–1000` })
+    .min(1, { error: (iss) => `${show(iss.input)} is too small; expected 1–1000 parameter sets` })
+    .max(1000, { error: (iss) => `${show(iss.input)} is too large; expected 1–1000 parameter sets` })
+    .optional()
+    .describe('parameter sets drawn from the posterior by weight, from the master seed (default 8); the same sets for every candidate'),
+};
+
 const robustnessSchema = z
   .union(
     [
-      z.strictObject({ statistic: z.literal('mean') }).describe('the mean across seeds'),
+      z.strictObject({ statistic: z.literal('mean'), ...acrossDraws }).describe('the mean across seeds (and parameter sets)'),
       z
         .strictObject({
           statistic: z.literal('quantile'),
+          ...acrossDraws,
           confidence: finite('a share 0.5–0.99')
             .refine((c) => c >= 0.5 && c <= 0.99, { error: (iss) => `${show(iss.input)} is outside 0.5–0.99` })
             .describe('share of runs that must reach a value: a constraint atLeast b holds when b is reached in at least this share of runs'),
         })
         .describe('the pessimistic quantile across seeds: the value reached in at least `confidence` of the runs'),
     ],
-    { error: (iss) => `${show(iss.input)} is not valid; expected {"statistic": "mean"} or {"statistic": "quantile", "confidence": 0.8}` },
+    {
+      error: (iss) =>
+        `${show(iss.input)} is not valid; expected {"statistic": "mean"} or {"statistic": "quantile", "confidence": 0.8}, ` +
+        'optionally with "posterior": FILE and "draws": N',
+    },
   )
   .default({ statistic: 'mean' });
 

@@ -1,6 +1,7 @@
+import type { ComparisonMetric } from '../analysis/compare-scenarios.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paired-effect.ts';
 import { quantiles, mean } from '../analysis/quantiles.ts';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../model/metrics.ts';
+import { METRIC_COUNT, METRIC_INDEX } from '../model/metrics.ts';
 import { deriveSeed } from '../model/rng.ts';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import type { RunOutput } from '../runner/run-request.ts';
@@ -9,7 +10,7 @@ import type { Scenario } from '../model/params/schema.ts';
 
 /** One part of a package's effect on one output in one year. */
 export interface Wedge {
-  metric: MetricName;
+  metric: ComparisonMetric;
   year: number;
   /** total: package vs baseline; leave_out: package vs package without the lever; add_in: baseline with the lever vs baseline; remainder: total − Σ add_in. */
   kind: 'total' | 'leave_out' | 'add_in' | 'remainder';
@@ -26,7 +27,8 @@ export interface LeverWedgeOptions {
   /** Seeds per scenario: deriveSeed(seed, i), i < seeds, the same for every scenario. */
   seeds: number;
   seed: number;
-  metrics: readonly MetricName[];
+  /** Outputs, or the derived deep_share (depth 3–4) and fiscal_cost_cumulative of coopsim compare. */
+  metrics: readonly ComparisonMetric[];
   /** Years to report (default: the last). */
   years?: readonly number[];
   signal?: AbortSignal;
@@ -66,16 +68,25 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
   const outs: RunOutput[][] = await Promise.all(
     scenarios.map((scenario) => Promise.all(seeds.map((seed) => options.runner.run({ scenario, seed, years }, options.signal)))),
   );
-  const value = (runs: RunOutput[], metric: MetricName, year: number) => runs.map((o) => o.values[year * METRIC_COUNT + METRIC_INDEX[metric]]);
-  const cumCost = (runs: RunOutput[], year: number) =>
-    runs.map((o) => {
-      let sum = 0;
-      for (let y = 0; y <= year; y++) {
-        const v = o.values[y * METRIC_COUNT + METRIC_INDEX.fiscal_cost];
-        if (!Number.isNaN(v)) sum += v;
-      }
-      return sum;
-    });
+  const at = (o: RunOutput, metric: keyof typeof METRIC_INDEX, year: number) => o.values[year * METRIC_COUNT + METRIC_INDEX[metric]];
+  const cumulative = (o: RunOutput, year: number, skipNaN: boolean) => {
+    let sum = 0;
+    for (let y = 0; y <= year; y++) {
+      const v = at(o, 'fiscal_cost', y);
+      if (!(skipNaN && Number.isNaN(v))) sum += v;
+    }
+    return sum;
+  };
+  // Derived quantities as coopsim compare computes them, so the two report the same numbers.
+  const value = (runs: RunOutput[], metric: ComparisonMetric, year: number) =>
+    runs.map((o) =>
+      metric === 'deep_share'
+        ? at(o, 'depth_3_share', year) + at(o, 'depth_4_share', year)
+        : metric === 'fiscal_cost_cumulative'
+          ? cumulative(o, year, false)
+          : at(o, metric, year),
+    );
+  const cumCost = (runs: RunOutput[], year: number) => runs.map((o) => cumulative(o, year, true));
   const diff = (a: number[], b: number[]) => a.map((v, i) => b[i] - v);
   const wedges: Wedge[] = [];
   const [base, full] = [outs[0], outs[1]];
@@ -88,7 +99,7 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
           kind,
           lever,
           effect: pairedEffect(value(from, metric, year), value(to, metric, year)),
-          costPerUnit: metric === 'fiscal_cost' ? NaN : costPerExtra(diff(cumCost(from, year), cumCost(to, year)), diff(value(from, metric, year), value(to, metric, year))),
+          costPerUnit: metric === 'fiscal_cost' || metric === 'fiscal_cost_cumulative' ? NaN : costPerExtra(diff(cumCost(from, year), cumCost(to, year)), diff(value(from, metric, year), value(to, metric, year))),
         });
       push('total', null, base, full);
       levers.forEach((l, i) => push('leave_out', l, outs[2 + i], full));

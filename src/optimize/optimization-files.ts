@@ -85,7 +85,9 @@ export function paretoCsv(goal: Goal, pareto: readonly CandidateFigures[], base:
 }
 
 function manifest(goal: Goal, state: OptimizationState, ctx: FileContext): string {
-  const runs = (state.evaluations.length + 1) * goal.seeds;
+  const runs = (state.evaluations.length + 1) * goal.seeds * (goal.draws?.length ?? 1);
+  // Only a goal with a posterior lists its parameter sets, so other manifests keep their bytes.
+  const parameterSets = goal.draws ? { parameterSets: { posterior: goal.file.robustness.posterior, particles: goal.posteriorParticles, draws: goal.draws } } : {};
   const last = state.sessions[state.sessions.length - 1];
   return `${JSON.stringify(
     {
@@ -103,6 +105,7 @@ function manifest(goal: Goal, state: OptimizationState, ctx: FileContext): strin
       robustness: goal.robustness,
       years: goal.years,
       seeds: { count: goal.seeds, seed: goal.seed, seeds: [...ctx.seeds] },
+      ...parameterSets,
       search: { population: goal.population, generations: goal.generations },
       status: ctx.complete ? 'complete' : 'running',
       generation: state.generation,

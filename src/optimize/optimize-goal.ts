@@ -3,7 +3,6 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
-import { deriveSeed } from '../model/rng.ts';
 import { createNodeWorkerPool } from '../runner/node-pool.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
@@ -16,6 +15,7 @@ import { candidateFitness, candidateScenario, goalMeasures, measureValue } from 
 import type { Bounds } from './variation.ts';
 import type { Shard } from '../experiment/plan/experiment-plan.ts';
 import { exchangeBatch, SHARD_FOLDER } from './shard-exchange.ts';
+import { goalRuns, goalSeeds, runScenario } from './goal-runs.ts';
 
 /** Progress of a search, reported after every finished generation. */
 export interface OptimizeProgress {
@@ -81,13 +81,12 @@ export class OptimizeAbortedError extends Error {
 export function goalHash(goal: Goal): string {
   const { name: _n, description: _d, $schema: _s, base: _b, search, ...file } = goal.file;
   const { name: _bn, description: _bd, sources: _bs, ...base } = goal.base as Record<string, unknown>;
-  return createHash('sha256').update(canonicalJson({ file, population: search.population, base })).digest('hex');
+  // The parameter sets themselves, so a changed posterior file is another goal.
+  const draws = goal.draws ? { draws: goal.draws } : {};
+  return createHash('sha256').update(canonicalJson({ file, population: search.population, base, ...draws })).digest('hex');
 }
 
-/** The seeds every candidate runs with: deriveSeed(seed, i), i < seeds. */
-export function goalSeeds(goal: Goal): number[] {
-  return Array.from({ length: goal.seeds }, (_, i) => deriveSeed(goal.seed, i));
-}
+export { goalSeeds } from './goal-runs.ts';
 
 /** The decision variables' bounds of a goal, lever by lever. */
 export function goalBounds(goal: Goal): Bounds {
@@ -117,8 +116,8 @@ export async function optimizeGoal(goal: Goal, options: OptimizeOptions): Promis
   const runner = options.runner ?? createNodeWorkerPool({ workers, workerFile: options.workerFile });
   const batch = (name: string, scenarios: Record<string, unknown>[]) =>
     shard
-      ? exchangeBatch(dir, hash, name, shard, scenarios.length, (pos) => runBatch(goal, pos.map((p) => scenarios[p]), seeds, runner, options.signal), options.signal, () => options.onShardWait?.(name))
-      : runBatch(goal, scenarios, seeds, runner, options.signal);
+      ? exchangeBatch(dir, hash, name, shard, scenarios.length, (pos) => runBatch(goal, pos.map((p) => scenarios[p]), runner, options.signal), options.signal, () => options.onShardWait?.(name))
+      : runBatch(goal, scenarios, runner, options.signal);
   const save = (s: OptimizationState) => {
     if (writes) checkpoint(dir, goal, s, session, options, t0);
     else {
@@ -210,8 +209,8 @@ function openDirectory(dir: string, hash: string, resume: boolean): Optimization
   return state;
 }
 
-/** Runs every scenario with every seed; outputs by scenario, then measure, then seed. */
-async function runBatch(goal: Goal, scenarios: readonly Record<string, unknown>[], seeds: readonly number[], runner: Runner, signal?: AbortSignal): Promise<number[][][]> {
+/** Runs every scenario with every run of {@link goalRuns}; outputs by scenario, then measure, then run. */
+async function runBatch(goal: Goal, scenarios: readonly Record<string, unknown>[], runner: Runner, signal?: AbortSignal): Promise<number[][][]> {
   const measures = goalMeasures(goal);
   const inner = new AbortController();
   // Every run of the batch listens to this one signal.
@@ -221,8 +220,8 @@ async function runBatch(goal: Goal, scenarios: readonly Record<string, unknown>[
   if (signal?.aborted) inner.abort(signal.reason);
   try {
     const runs = scenarios.map((scenario) =>
-      seeds.map((seed) =>
-        runner.run({ scenario, seed, years: goal.years }, inner.signal).then(
+      goalRuns(goal).map((run) =>
+        runner.run({ scenario: runScenario(goal, scenario, run), seed: run.seed, years: goal.years }, inner.signal).then(
           (out: RunOutput) => measures.map((m) => measureValue(m, out)),
           (err: unknown) => {
             inner.abort(err);

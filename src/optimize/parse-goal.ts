@@ -1,3 +1,4 @@
+import { applyDraw, drawPosterior, type Posterior, type PosteriorDraw } from '../analysis/posterior.ts';
 import { METRIC_NAMES } from '../model/metrics.ts';
 import { compileExpression, type CompiledExpression } from '../model/params/expression.ts';
 import { show } from '../model/params/fields.ts';
@@ -54,6 +55,10 @@ export interface Goal {
   readonly generations: number;
   /** Years each run simulates: up to the latest year any measure reads. */
   readonly years: number;
+  /** Parameter sets every candidate runs each seed with (robustness.posterior), or null: parameters as the scenario has them. */
+  readonly draws: readonly PosteriorDraw[] | null;
+  /** Particles of the posterior the sets were drawn from (0 without one). */
+  readonly posteriorParticles: number;
   /** The file as validated (defaults filled in), for the goal's hash. */
   readonly file: GoalFile;
 }
@@ -61,13 +66,19 @@ export interface Goal {
 /** How a base scenario given as a path is read. */
 export type GoalBaseLoader = (path: string) => Result<unknown>;
 
+/** How a posterior given as a path (robustness.posterior) is read. */
+export type GoalPosteriorLoader = (path: string) => Result<Posterior>;
+
+/** Default parameter sets per candidate when a posterior is given (assumption: as many as the default seeds, 8). */
+export const DEFAULT_GOAL_DRAWS = 8;
+
 /**
  * Validates a parsed JSON value as a goal: the schema, the base scenario, every lever
  * path (by setting its lowest and highest value on the base and validating the scenario),
  * every output expression, and the years. Never throws on bad input: problems come back
  * with their field paths.
  */
-export function parseGoal(input: unknown, loadBase?: GoalBaseLoader): Result<Goal> {
+export function parseGoal(input: unknown, loadBase?: GoalBaseLoader, loadPosterior?: GoalPosteriorLoader): Result<Goal> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return fail([{ path: '', message: `a goal must be a JSON object, not ${show(input)}` }]);
   const r = goalSchema.safeParse(input, { reportInput: true });
@@ -152,6 +163,7 @@ export function parseGoal(input: unknown, loadBase?: GoalBaseLoader): Result<Goa
     }
     if (m) constraints.push({ ...m, side: spec.atLeast !== undefined ? 'atLeast' : 'atMost', bound: (spec.atLeast ?? spec.atMost) as number });
   });
+  const { draws, particles } = goalDraws(file, base, loadPosterior, problems);
   if (problems.length > 0) return fail(problems);
 
   return {
@@ -169,9 +181,34 @@ export function parseGoal(input: unknown, loadBase?: GoalBaseLoader): Result<Goa
       population: file.search.population,
       generations: file.search.generations,
       years: lastYear + 1,
+      draws,
+      posteriorParticles: particles,
       file,
     },
   };
+}
+
+/** The parameter sets of robustness.posterior, each checked on the base scenario. */
+function goalDraws(file: GoalFile, base: Record<string, unknown>, load: GoalPosteriorLoader | undefined, problems: Problem[]): { draws: PosteriorDraw[] | null; particles: number } {
+  const r = file.robustness;
+  if (r.posterior === undefined) {
+    if (r.draws !== undefined) problems.push({ path: 'robustness.draws', message: 'parameter sets need a posterior; add "posterior": FILE or leave out "draws"' });
+    return { draws: null, particles: 0 };
+  }
+  if (!load) {
+    problems.push({ path: 'robustness.posterior', message: 'a posterior path needs a goal file to be relative to; run the goal from a file' });
+    return { draws: null, particles: 0 };
+  }
+  const loaded = load(r.posterior);
+  if (!loaded.ok) {
+    problems.push(...loaded.problems.map((p) => ({ path: 'robustness.posterior', message: p.message })));
+    return { draws: null, particles: 0 };
+  }
+  const draws = drawPosterior(loaded.value, r.draws ?? DEFAULT_GOAL_DRAWS, file.seed);
+  const checked = parseScenario(applyDraw(base, draws[0]));
+  if (!checked.ok)
+    problems.push(...checked.problems.map((p) => ({ path: 'robustness.posterior', message: `${r.posterior}: a drawn parameter set does not fit the base scenario: ${p.path ? `${p.path}: ` : ''}${p.message}` })));
+  return { draws, particles: loaded.value.theta.length };
 }
 
 /** The value a lever's variables give its scenario field: a number, or steps from the start year. */

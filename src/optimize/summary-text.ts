@@ -31,13 +31,16 @@ export function chosenPoint(goal: Goal, pareto: readonly CandidateFigures[]): Ca
 /** A readable summary of a finished search, naming the mix that best meets the goal. */
 export function summaryText(goal: Goal, state: OptimizationState, pareto: readonly CandidateFigures[]): string {
   const r = goal.robustness;
-  const robust = r.statistic === 'mean' ? 'the mean across seeds' : `the value reached in at least ${Math.round(r.confidence * 100)}% of runs`;
+  const robust = r.statistic === 'mean' ? `the mean across ${goal.draws ? 'runs' : 'seeds'}` : `the value reached in at least ${Math.round(r.confidence * 100)}% of runs`;
+  const runs = goal.draws
+    ? `each run with the same ${goal.seeds} seeds for each of the same ${goal.draws.length} parameter sets drawn from ${r.posterior} (${goal.draws.length * goal.seeds} runs of ${goal.years} years)`
+    : `each run with the same ${goal.seeds} seeds for ${goal.years} years`;
   const lines = [`Goal: ${goal.name}`];
   if (goal.description) lines.push(goal.description);
   lines.push(
     '',
     `Searched ${state.evaluations.length} candidate mixes (NSGA-II, ${goal.population} per generation, ${state.generation + 1} generations), ` +
-      `each run with the same ${goal.seeds} seeds for ${goal.years} years; every figure is ${robust}.`,
+      `${runs}; every figure is ${robust}.`,
     `Hypervolume of the front (objectives scaled to the first generation): ${num(state.hypervolume[0] ?? NaN)} → ${num(state.hypervolume[state.hypervolume.length - 1] ?? NaN)}.`,
   );
   const feasible = pareto.filter((p) => p.feasible).length;

@@ -57,7 +57,8 @@ async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
 async function viewReady(page: Page, tab: string): Promise<void> {
   if (tab === 'network') await page.waitForSelector('[data-network="ready"]', { timeout: WAIT });
   else if (tab === 'game') await page.waitForSelector('[data-chart="phase-portrait"] svg', { timeout: WAIT });
-  else await page.waitForSelector('.view-slot svg', { timeout: WAIT });
+  else if (tab === 'overview') await page.waitForSelector('.view-slot svg', { timeout: WAIT });
+  else await page.waitForSelector(`.view-slot[data-tab="${tab}"] > *`, { timeout: WAIT });
 }
 
 /** The serious and critical axe findings of the page, one line each (rule, impact, first nodes). */

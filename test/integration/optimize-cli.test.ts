@@ -133,6 +133,30 @@ describe('coopsim optimize', () => {
     expect((JSON.parse(r.stdout).years as Record<string, number>[]).reduce((sum, y) => sum + y.fiscal_cost, 0)).toBe(cost[0]);
   }, 120_000);
 
+  it("reproduces a Pareto point's effects against the base exactly with coopsim compare on its mix file", () => {
+    const rows = parse(read(one, 'pareto.csv'), { columns: true }) as Record<string, string>[];
+    const goal = JSON.parse(readFileSync(GOAL, 'utf8'));
+    const base = join(tmp(), 'base.json');
+    // The goal's base, run for the goal's years (0–4), as the search ran it.
+    writeFileSync(base, JSON.stringify({ ...goal.base, years: 5 }));
+    const { count, seed } = manifestCore(one).seeds as { count: number; seed: number };
+    for (const point of new Set([rows[0], rows[rows.length - 1]])) {
+      const mix = join(one, 'mixes', `candidate-${point.candidate}.json`);
+      const r = coopsim(['compare', mix, '--against', base, '--seeds', String(count), '--seed', String(seed), '--years', '4', '--metrics', 'fiscal_cost_cumulative,deep_share', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const effects = JSON.parse(r.stdout).effects as { metric: string; effect: number; lo: number; hi: number }[];
+      const of = (metric: string) => effects.find((e) => e.metric === metric)!;
+      for (const [metric, column] of [['fiscal_cost_cumulative', 'fiscal_cost_cum'], ['deep_share', 'deep_share']]) {
+        const e = of(metric);
+        expect([e.effect, e.lo, e.hi], `${column} of candidate ${point.candidate}`).toEqual([
+          Number(point[`${column}_effect`]),
+          Number(point[`${column}_effect_lo`]),
+          Number(point[`${column}_effect_hi`]),
+        ]);
+      }
+    }
+  }, 120_000);
+
   it('refuses a bad goal with the field at fault', () => {
     const bad = join(tmp(), 'bad.json');
     writeFileSync(bad, JSON.stringify({ levers: [{ path: 'policy.taxRelief', range: [0, 2] }], objectives: [{ name: 'c', of: 'fiscal_cost', year: 1, sense: 'minimise' }] }));

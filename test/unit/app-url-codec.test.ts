@@ -55,6 +55,9 @@ describe('URL codec', () => {
         ],
         abm: { show: true, agents: 200, runs: 5, M: 20, seed: 77 },
       },
+      goal: { output: 'mean_depth', year: 8, level: 1.6, confidence: 0.9, budget: 250, levers: ['law', 'groups'], size: 'medium', seeds: 8, seed: 3, run: true },
+      lesson: 'claim-4-law',
+      present: true,
     };
     const r = roundTrip(s);
     expect(r.problems).toEqual([]);
@@ -209,6 +212,18 @@ describe('URL codec', () => {
       expect(r.state.game, query).toEqual({ ...d, params: { ...d.params, Ce: 6 } });
     }
     expect(decodeUrl('game.nope=1').problems).toEqual([{ kind: 'unknown-param', name: 'game.nope' }]);
+  });
+
+  it('?lesson=ID opens the lesson in the Lessons tab; an unknown lesson or present value is refused by name', () => {
+    const ok = decodeUrl('lesson=claim-3-tax-relief&present=1');
+    expect(ok.problems).toEqual([]);
+    expect(ok.state).toMatchObject({ lesson: 'claim-3-tax-relief', tab: 'lessons', present: true });
+    const bad = decodeUrl('lesson=claim-9&present=yes');
+    expect(bad.state).toMatchObject({ lesson: null, tab: 'overview', present: false });
+    expect(bad.problems.map((p) => (p.kind === 'bad-value' ? `${p.name}: ${p.detail}` : p.kind))).toEqual([
+      expect.stringMatching(/^lesson: expected one of claim-1-status-quo, .*claim-7-full-package$/),
+      'present: expected 1 (present mode) or 0',
+    ]);
   });
 
   it('flags links from another version but still uses them', () => {

@@ -7,6 +7,7 @@ import { parseGoal, type Goal } from '../../src/optimize/parse-goal.ts';
 import { readGoalFile } from '../../src/optimize/read-goal-file.ts';
 import { candidateFitness, candidateScenario, measureValue, robustValue } from '../../src/optimize/score-candidate.ts';
 import { formatProblems } from '../../src/scenario/parse.ts';
+import { goalRuns, goalSeeds, runScenario } from '../../src/optimize/goal-runs.ts';
 
 const minimal = {
   levers: [{ path: 'policy.taxRelief', range: [0, 0.5] }],
@@ -75,6 +76,37 @@ describe('goal files', () => {
     });
     const s = candidateScenario(g, [0.25, 2.6, 3.4, 0.7]) as { policy: Record<string, unknown> };
     expect(s.policy).toEqual({ law: 0.25, evaluationInterval: 3, taxRelief: [{ from: 3, value: 0.7 }] });
+  });
+});
+
+describe('robustness across parameter sets drawn from a posterior', () => {
+  it('draws the sets from the master seed, the same for every candidate, and runs each seed with each set', () => {
+    const a = readGoalFile('test/fixtures/goals/tiny-posterior.json');
+    if (!a.ok) throw new Error(formatProblems(a.problems));
+    const g = a.value;
+    expect(g.draws).toHaveLength(2);
+    expect(Object.keys(g.draws![0])).toContain('behaviour.choiceNoise');
+    expect(g.posteriorParticles).toBeGreaterThan(10);
+    const again = readGoalFile('test/fixtures/goals/tiny-posterior.json');
+    expect(again.ok && again.value.draws).toEqual(g.draws);
+    const runs = goalRuns(g);
+    expect(runs.map((r) => r.draw)).toEqual([0, 0, 1, 1]);
+    expect(runs.map((r) => r.seed)).toEqual([...goalSeeds(g), ...goalSeeds(g)]);
+    const s = runScenario(g, candidateScenario(g, [0.5, 0.2]), runs[2]) as { behaviour: Record<string, number>; policy: Record<string, number> };
+    expect(s.behaviour.choiceNoise).toBe(g.draws![1]['behaviour.choiceNoise']);
+    expect(s.policy).toEqual({ law: 0.5, taxRelief: 0.2 });
+    // A field the base sets keeps its value.
+    const own = runScenario(g, { ...candidateScenario(g, [0.5, 0.2]), behaviour: { choiceNoise: 0.123 } }, runs[0]) as { behaviour: Record<string, number> };
+    expect(own.behaviour.choiceNoise).toBe(0.123);
+    expect(goalRuns(goalOf(minimal)).map((r) => r.draw)).toEqual(Array(8).fill(null));
+  });
+
+  it('refuses draws without a posterior, a posterior without a file to be relative to, and a missing file', () => {
+    expect(problemsOf({ ...minimal, robustness: { statistic: 'mean', draws: 4 } })).toMatch(/^robustness\.draws: parameter sets need a posterior/m);
+    expect(problemsOf({ ...minimal, robustness: { statistic: 'mean', posterior: 'p.json' } })).toMatch(/^robustness\.posterior: a posterior path needs a goal file/m);
+    expect(problemsOf({ ...minimal, robustness: { statistic: 'mean', posterior: 'p.json', draws: 0 } })).toMatch(/^robustness\.draws: 0 is too small/m);
+    const missing = parseGoal({ ...minimal, robustness: { statistic: 'mean', posterior: 'nowhere.json' } }, undefined, () => ({ ok: false, problems: [{ path: '', message: 'nowhere.json: no such file or folder' }] }));
+    expect(missing.ok ? '' : formatProblems(missing.problems)).toMatch(/^robustness\.posterior: nowhere\.json: no such file or folder/m);
   });
 });
 

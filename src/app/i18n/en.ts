@@ -1,8 +1,13 @@
+import { goalEn } from '../goal/goal-strings.ts';
+import { teachingEn } from './teaching-en.ts';
+
 /**
  * English strings of the app: one entry per visible text. `{name}` marks a value filled
  * in at run time. The Chinese table (zh-CN.ts) must have exactly the same keys.
  */
 export const en = {
+  ...goalEn,
+  ...teachingEn,
   'lang.name': 'English',
   'app.title': 'coopsim',
   'app.heading': 'School–enterprise cooperation: policy simulator',

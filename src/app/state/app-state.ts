@@ -1,4 +1,5 @@
 import { defaultGameState, type GameState } from './game-state.ts';
+import { defaultGoalState, type GoalPanelState } from '../goal/goal-state.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 
 /** Languages of the user interface. */
@@ -13,7 +14,7 @@ export const COMPARE_MODES = ['status-quo', 'no-policy'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /** The views of the main area. */
-export const TABS = ['overview', 'network', 'game'] as const;
+export const TABS = ['overview', 'network', 'game', 'goal', 'lessons', 'classroom'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** An agent picked in the network view, shown in the inspector. */
@@ -52,6 +53,12 @@ export interface AppState {
   selection: Selection | null;
   /** The game panel: sliders, start points, agent-based runs. */
   game: GameState;
+  /** The Goal panel: target, budget, levers and search settings. */
+  goal: GoalPanelState;
+  /** Id of the lesson open in the Lessons tab (a file of scenarios/lessons/), or null for the lesson picker. */
+  lesson: string | null;
+  /** Present mode: large text and high contrast for a projector. */
+  present: boolean;
 }
 
 /** The state of a fresh visit. */
@@ -68,6 +75,9 @@ export function defaultState(lang: Lang = 'en'): AppState {
     year: 0,
     selection: null,
     game: defaultGameState(),
+    goal: defaultGoalState(),
+    lesson: null,
+    present: false,
   };
 }
 

@@ -1,7 +1,7 @@
 import { LEVER_NAMES } from '../../model/params/schema.ts';
 
 /** Link parameters that are not scenario fields. */
-export const VIEW_PARAMS = ['v', 'lang', 'preset', 'n', 'cmp', 'pu', 'tab', 'ey', 'y', 'sel'] as const;
+export const VIEW_PARAMS = ['v', 'lang', 'preset', 'n', 'cmp', 'pu', 'tab', 'ey', 'y', 'sel', 'lesson', 'present'] as const;
 /** Scenario fields at the top level that a link may set by their bare name. */
 const TOP_LEVEL_FIELDS = ['seed', 'years', 'name', 'description'] as const;
 /** Sections of a scenario a dotted link parameter may address. */

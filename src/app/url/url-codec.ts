@@ -15,9 +15,11 @@ import {
 import { findPreset } from '../state/presets.ts';
 import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from '../state/scenario-edits.ts';
 import { decodeGame, encodeGame, GAME_LINK_PARAMS } from './game-link.ts';
+import { decodeGoal, encodeGoal, GOAL_LINK_PARAMS } from '../goal/goal-link.ts';
 import { paramToPath, pathToParam, VIEW_PARAMS } from './link-paths.ts';
 import { decodeLever, decodeValue, encodeLever, encodeValue, MAX_VALUE_LENGTH } from './link-values.ts';
 import { ASSUMPTION_GROUPS, LEVER_SPECS } from '../state/controls-catalog.ts';
+import { findLesson, LESSONS } from '../lessons/lesson-catalog.ts';
 
 /**
  * The range of each control by scenario path: a link's number outside it is clamped into
@@ -121,7 +123,7 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   // Scenario edits, each checked on its own so one bad field does not spoil the rest.
   const edits: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
-    if ((VIEW_PARAMS as readonly string[]).includes(name) || GAME_LINK_PARAMS.includes(name)) continue;
+    if ((VIEW_PARAMS as readonly string[]).includes(name) || GAME_LINK_PARAMS.includes(name) || GOAL_LINK_PARAMS.includes(name)) continue;
     const raw = get(name) as string;
     const path = paramToPath(name);
     if (path === undefined) {
@@ -182,6 +184,19 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
     else bad('sel', sel, 'expected f<firm number> or s<college number> of this scenario');
   }
   state.game = decodeGame(get, bad);
+  state.goal = decodeGoal(get, bad);
+  const lesson = get('lesson');
+  if (lesson !== undefined) {
+    if (findLesson(lesson)) {
+      state.lesson = lesson;
+      if (tab === undefined) state.tab = 'lessons';
+    } else bad('lesson', lesson, `expected one of ${LESSONS.map((l) => l.id).join(', ')}`);
+  }
+  const present = get('present');
+  if (present !== undefined) {
+    if (present === '1' || present === '0') state.present = present === '1';
+    else bad('present', present, 'expected 1 (present mode) or 0');
+  }
   return { state, problems };
 }
 
@@ -209,5 +224,8 @@ export function encodeUrl(state: AppState): string {
   if (state.year !== d.year) p.set('y', String(state.year));
   if (state.selection) p.set('sel', `${state.selection.kind === 'firm' ? 'f' : 's'}${state.selection.index}`);
   encodeGame(state.game, p);
+  encodeGoal(state.goal, p);
+  if (state.lesson) p.set('lesson', state.lesson);
+  if (state.present) p.set('present', '1');
   return p.toString();
 }

@@ -78,7 +78,8 @@ export function networkView(ctx: AppContext, src: NetworkSource, available: numb
         if (timer) (pause(), play());
       },
     },
-    ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === speed }, `${fmt.number(s, s < 1 ? 1 : 0)}×`)),
+    // 1× and 0.5× are the Normal and Slow speeds of every animated view.
+    ...SPEEDS.map((s) => h('option', { value: String(s), selected: s === speed }, `${s === 1 ? `${t('player.normal')} ` : s === 0.5 ? `${t('player.slow')} ` : ''}${fmt.number(s, s < 1 ? 1 : 0)}×`)),
   );
   const toolbar = h(
     'div',

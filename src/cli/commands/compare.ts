@@ -17,6 +17,8 @@ import { loadScenario } from '../load-scenario.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
 import { writeOutput } from '../write-output.ts';
+import { compareWedges, wedgesCsv, wedgesJson } from './compare-wedges.ts';
+import { wedgeTable } from './wedges.ts';
 
 interface CompareCliOptions {
   against?: string;
@@ -27,6 +29,8 @@ interface CompareCliOptions {
   json?: boolean;
   csv?: boolean;
   out?: string;
+  wedges?: boolean;
+  workers?: number;
   posterior?: string;
 }
 
@@ -56,13 +60,21 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--csv', 'CSV, one row per metric and year').conflicts('json'))
     .option('--out <file>', 'write to this file instead of stdout (- for stdout)')
     .option(
+      '--wedges',
+      "also decompose the effect into the scenario's levers (policy fields that differ from the baseline): each lever left out and added alone, " +
+        'and the interaction remainder, per metric and year with 90% intervals and cost per unit of effect (with --csv: only these rows)',
+    )
+    .option('--workers <n>', 'worker threads for --wedges (default: available cores)', intOption('--workers', 1, 1024))
+    .option(
       '--posterior <file|dir>',
       'include parameter uncertainty: pair i runs both scenarios with parameter set i drawn from this posterior by weight (seeded by the master seed), ' +
         'e.g. scenarios/calibration/status-quo.posterior.json or a coopsim calibrate output folder',
     )
-    .action((file: string, opts: CompareCliOptions) => {
+    .action(async (file: string, opts: CompareCliOptions) => {
       const scenario = loadScenario(file);
       const baseline = opts.against ? loadScenario(opts.against) : statusQuo(scenario);
+      if (opts.wedges && opts.posterior)
+        throw new UserError('--wedges runs the levers over seeds only; leave out --posterior, or run the comparison with --posterior without --wedges', EXIT.badInput);
       let posterior: PosteriorUse | null = null;
       if (opts.posterior) {
         let p;
@@ -82,6 +94,16 @@ export function registerCompare(program: Command): void {
         throw err;
       }
       const against = opts.against ?? 'the status quo (same world and years)';
+      if (opts.wedges) {
+        const w = await compareWedges({ scenario, baseline, file, against, seeds: opts.seeds, seed: result.seed, years: opts.years, metrics: opts.metrics, workers: opts.workers });
+        const text = opts.json
+          ? `${JSON.stringify({ ...JSON.parse(comparisonJson(result, file, against, null)), ...wedgesJson(w) }, null, 2)}\n`
+          : opts.csv
+            ? wedgesCsv(w)
+            : `${comparisonTable(result, file, against, null)}\nLever contributions (same seeds):\n${wedgeTable(w.wedges, w.levers)}`;
+        writeOutput(opts.out, text);
+        return;
+      }
       const text = opts.json ? comparisonJson(result, file, against, posterior) : opts.csv ? comparisonCsv(result) : comparisonTable(result, file, against, posterior);
       writeOutput(opts.out, text);
     });

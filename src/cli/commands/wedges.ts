@@ -60,13 +60,13 @@ const jsonNumber = (_k: string, v: unknown) => (typeof v === 'number' && !Number
 
 const fmt = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '–');
 
-/** The wedges as a readable table, one block per output. */
+/** The wedges as a readable table, one block per output and year. */
 export function wedgeTable(wedges: readonly Wedge[], levers: readonly string[]): string {
   const width = Math.max(20, ...levers.map((l) => l.length + 12));
   const lines: string[] = [];
-  for (const metric of [...new Set(wedges.map((w) => w.metric))]) {
-    const rows = wedges.filter((w) => w.metric === metric);
-    lines.push(`${metric}, year ${rows[0].year}: effect (median over seeds) [90% interval]   cost per unit`);
+  for (const key of [...new Set(wedges.map((w) => `${w.metric} ${w.year}`))]) {
+    const rows = wedges.filter((w) => `${w.metric} ${w.year}` === key);
+    lines.push(`${rows[0].metric}, year ${rows[0].year}: effect (median over seeds) [90% interval]   cost per unit`);
     for (const w of rows) {
       const label = w.kind === 'total' ? 'whole package' : w.kind === 'remainder' ? 'interaction remainder' : `${w.kind === 'leave_out' ? 'without' : 'only'} ${w.lever}`;
       lines.push(`  ${label.padEnd(width)} ${fmt(w.effect.difference).padStart(9)} [${fmt(w.effect.lo)}, ${fmt(w.effect.hi)}]`.padEnd(width + 36) + fmt(w.costPerUnit));

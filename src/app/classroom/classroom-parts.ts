@@ -1,0 +1,55 @@
+import { ensembleBand } from '../../analysis/quantiles.ts';
+import { METRIC_COUNT } from '../../model/metrics.ts';
+import type { AppContext } from '../app-context.ts';
+import { bandChartSvg } from '../charts/band-chart.ts';
+import { h } from '../dom.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { figureView } from '../views/figure-view.ts';
+import { GAME_LEVERS, GAME_YEARS, metricAt, type RoundResult, type YearLevers } from './policy-round.ts';
+
+/** Deep partnerships year by year: the class's policy against the status quo on the same seeds, up to the year played. */
+export function classroomChart(ctx: AppContext, game: readonly Float64Array[], baseline: readonly Float64Array[], year: number, width: number): HTMLElement {
+  const { t, fmt } = ctx;
+  const series = (runs: readonly Float64Array[]) =>
+    runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year && (y + 1) * METRIC_COUNT <= v.length ? metricAt(v, y, 'deep_partnerships') : NaN)));
+  const years = Float64Array.from({ length: GAME_YEARS }, (_, i) => i);
+  const title = t('classroom.chartTitle');
+  return figureView(ctx, 'classroom-deep', title, width, (w) =>
+    bandChartSvg(
+      { years, current: ensembleBand(series(game)), baseline: baseline.length ? ensembleBand(series(baseline)) : undefined, ensemble: game.length > 1 },
+      {
+        width: w,
+        height: 260,
+        title,
+        unit: t('classroom.chartUnit'),
+        format: (v) => fmt.number(v, 1),
+        legend: { current: t('classroom.yourPolicy'), baseline: t('preset.baseline'), band: t('lesson.band10') },
+        yearLabel: t('chart.year'),
+        upToYear: year,
+      },
+    ),
+  );
+}
+
+/** Every round so far: the levers set and what the year gave. */
+export function roundsTable(ctx: AppContext, rounds: readonly RoundResult[], statusQuo: YearLevers): HTMLElement {
+  const { t, fmt } = ctx;
+  // Only the levers the class moved off the status quo, so a row reads as the year's policy.
+  const levers = (r: RoundResult) =>
+    GAME_LEVERS.filter((l) => (r.levers[l] ?? 0) !== (statusQuo[l] ?? 0))
+      .map((l) => `${t(`lever.${l}` as MessageKey)} ${fmt.number(r.levers[l] ?? 0, 2)}`)
+      .join(' · ') || t('classroom.statusQuoLevel');
+  return h(
+    'table',
+    { class: 'rounds' },
+    h('caption', {}, t('classroom.roundsCaption')),
+    h('thead', {}, h('tr', {}, ...['classroom.col.year', 'classroom.col.deep', 'classroom.col.cost', 'classroom.col.levers'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
+    h(
+      'tbody',
+      {},
+      ...rounds.map((r) =>
+        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.deep, 1)} (${fmt.signed(r.deep - r.deepBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,161 @@
+import { ITEMS, ITEM_COUNT, type Item } from '../../model/firm-payoff.ts';
+import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import type { Snapshot } from '../../model/simulate.ts';
+import { CHOICES } from '../../model/state.ts';
+import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
+
+/** Simulated years of one game: ten rounds, one year each. */
+export const GAME_YEARS = 10;
+
+/**
+ * The class's budget: extra fiscal cost over the status quo, summed over the ten years.
+ * Assumption: 150 M¥ is about 60% of what the full policy package costs over ten years
+ * (about 25 M¥ a year more than the status quo), so a class cannot buy every lever for
+ * every year; funding every college at 1 M¥ a year (60 M¥) spends it in under three years.
+ */
+export const GAME_BUDGET_M = 150;
+
+/** Seeds per round: few enough for a round to answer in a second or two, enough for a median. */
+export const GAME_SEEDS = 4;
+
+/**
+ * Spending under this counts as this much in the score, so a nearly free policy does not
+ * score by dividing by almost nothing (tax relief alone costs about 0.1 M¥ over ten years
+ * for a quarter of a deep partnership). Assumption: 10 M¥ over ten years, about one year
+ * of running the education groups at 80% coverage, is the least a programme costs.
+ */
+export const MIN_SCORED_COST_M = 10;
+
+/** The levers the class sets, in the order of the panel. */
+export const GAME_LEVERS: readonly LeverName[] = ['taxRelief', 'law', 'groups', 'subsidyPerInternMonth', 'schoolFunding', 'dataPlatform', 'greenChannel'];
+
+/** The levers of one year: lever → value. */
+export type YearLevers = Partial<Record<LeverName, number>>;
+
+/**
+ * The scenario of the first `decided.length` years: the status quo with each lever as
+ * steps from the year it was set (one step a year at most, merged where nothing changed).
+ * A shorter run repeats a longer one's first years exactly, so each round only adds a year.
+ */
+export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], statusQuo: YearLevers): ScenarioInput {
+  const policy: Record<string, unknown> = { ...((base as { policy?: Record<string, unknown> }).policy ?? {}) };
+  for (const lever of GAME_LEVERS) {
+    const steps: { from: number; value: number }[] = [];
+    decided.forEach((levers, year) => {
+      const value = levers[lever] ?? statusQuo[lever] ?? 0;
+      if (steps.length === 0 || steps[steps.length - 1].value !== value) steps.push({ from: year, value });
+    });
+    if (steps.length === 1 && steps[0].value === (statusQuo[lever] ?? 0)) continue;
+    if (steps.length) policy[lever] = steps.length === 1 ? steps[0].value : steps;
+  }
+  return { ...base, years: decided.length, policy } as ScenarioInput;
+}
+
+/** One metric of one run in one year. */
+export function metricAt(values: ArrayLike<number>, year: number, m: MetricName): number {
+  return values[year * METRIC_COUNT + METRIC_INDEX[m]];
+}
+
+/** Mean over seeds of one metric in one year (NaN entries skipped). */
+export function meanAt(runs: readonly ArrayLike<number>[], year: number, m: MetricName): number {
+  let s = 0;
+  let n = 0;
+  for (const r of runs) {
+    const v = metricAt(r, year, m);
+    if (Number.isFinite(v)) (s += v), n++;
+  }
+  return n ? s / n : NaN;
+}
+
+/** What one round showed: the year's outcome against the status quo on the same seeds. */
+export interface RoundResult {
+  year: number;
+  levers: YearLevers;
+  deep: number;
+  deepBaseline: number;
+  cooperating: number;
+  cooperatingBaseline: number;
+  /** Extra fiscal cost of the year over the status quo, M¥ (mean over seeds). */
+  extraCost: number;
+  /** Colleges: willingness to deepen, share with no staff time left, training conditions; each with the status quo's. */
+  schoolWillingness: number;
+  schoolWillingnessBaseline: number;
+  schoolsFull: number;
+  schoolsFullBaseline: number;
+  facilities: number;
+  facilitiesBaseline: number;
+}
+
+/** The round's numbers from the game's runs (each of at least `year + 1` years) and the status quo's. */
+export function roundResult(year: number, levers: YearLevers, current: readonly ArrayLike<number>[], baseline: readonly ArrayLike<number>[]): RoundResult {
+  return {
+    year,
+    levers,
+    deep: meanAt(current, year, 'deep_partnerships'),
+    deepBaseline: meanAt(baseline, year, 'deep_partnerships'),
+    cooperating: meanAt(current, year, 'firms_cooperating_share'),
+    cooperatingBaseline: meanAt(baseline, year, 'firms_cooperating_share'),
+    extraCost: meanAt(current, year, 'fiscal_cost') - meanAt(baseline, year, 'fiscal_cost'),
+    schoolWillingness: meanAt(current, year, 'school_willingness'),
+    schoolWillingnessBaseline: meanAt(baseline, year, 'school_willingness'),
+    schoolsFull: meanAt(current, year, 'schools_full_share'),
+    schoolsFullBaseline: meanAt(baseline, year, 'schools_full_share'),
+    facilities: meanAt(current, year, 'school_facilities'),
+    facilitiesBaseline: meanAt(baseline, year, 'school_facilities'),
+  };
+}
+
+/** Extra fiscal cost of all rounds so far, M¥. */
+export function spent(rounds: readonly RoundResult[]): number {
+  return rounds.reduce((s, r) => s + r.extraCost, 0);
+}
+
+/**
+ * The score: extra deep partnerships in the last round played (against the status quo,
+ * same seeds) per 10 M¥ of extra spending over all rounds, spending below
+ * {@link MIN_SCORED_COST_M} counted as that.
+ */
+export function gameScore(rounds: readonly RoundResult[]): number {
+  if (rounds.length === 0) return NaN;
+  const last = rounds[rounds.length - 1];
+  return ((last.deep - last.deepBaseline) / Math.max(MIN_SCORED_COST_M, spent(rounds))) * 10;
+}
+
+/** How firms reacted in a year: how many made each move, and the item that weighed most for the movers. */
+export interface FirmReactions {
+  joinedOrDeepened: number;
+  leftOrCutBack: number;
+  stayedOut: number;
+  /** The item with the largest mean benefit among firms that joined or went deeper (k¥), if any moved. */
+  pull: { item: Item; value: number } | null;
+  /** The item with the largest mean cost among firms that left or went shallower (k¥), if any moved. */
+  push: { item: Item; value: number } | null;
+}
+
+/** Reads the firms' decisions of `year` from a run's final state (its reasons record each firm's last decision). */
+export function firmReactions(snap: Snapshot, year: number): FirmReactions {
+  const r = snap.reasons;
+  const up = new Float64Array(ITEM_COUNT);
+  const down = new Float64Array(ITEM_COUNT);
+  let nUp = 0;
+  let nDown = 0;
+  let out = 0;
+  for (let f = 0; f < r.year.length; f++) {
+    if (r.year[f] !== year) continue;
+    const choice = CHOICES[r.choice[f]];
+    const into = choice === 'enter' || choice === 'up' ? up : choice === 'leave' || choice === 'down' ? down : null;
+    if (choice === 'stay out') out++;
+    if (!into) continue;
+    if (into === up) nUp++;
+    else nDown++;
+    for (let i = 0; i < ITEM_COUNT; i++) into[i] += r.items[f * ITEM_COUNT + i];
+  }
+  const top = (sums: Float64Array, n: number, sign: 1 | -1) => {
+    if (n === 0) return null;
+    let best = -1;
+    for (let i = 0; i < ITEM_COUNT; i++) if (best < 0 || sign * sums[i] > sign * sums[best]) best = i;
+    const value = sums[best] / n;
+    return sign * value > 0 ? { item: ITEMS[best], value } : null;
+  };
+  return { joinedOrDeepened: nUp, leftOrCutBack: nDown, stayedOut: out, pull: top(up, nUp, 1), push: top(down, nDown, -1) };
+}

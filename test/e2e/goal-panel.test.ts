@@ -1,0 +1,114 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './build-app.ts';
+import { launchChromium } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+
+const WAIT = 120_000;
+/** A small world and a short goal (a share of firms cooperating the status quo (12%) misses), so a search of 8 mixes × 4 generations × 2 runs is quick. */
+const GOAL = '?n=1&years=6&world.firms=500&world.schools=10&tab=goal&goal.output=firms_cooperating_share&goal.year=5&goal.level=0.13&goal.seeds=2&goal.levers=taxRelief,law';
+
+let outDir = '';
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  outDir = await buildApp();
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${query}`);
+  return { page, errors };
+}
+
+const phase = (page: Page, value: string) =>
+  page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT });
+
+/** The front table as text, row by row. */
+const frontRows = (page: Page) => page.locator('.goal-front-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText));
+
+describe('Goal panel in Chromium', () => {
+  let searchedUrl = '';
+  let rows: string[] = [];
+
+  it('target → search with progress → front as a chart and a table', async () => {
+    const { page, errors } = await open(GOAL);
+    await expect(page.locator('.tab[data-tab="goal"]').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('.goal-status').textContent()).resolves.toMatch(/Search/);
+    await page.locator('.goal-run').click();
+    await phase(page, 'running');
+    await expect(page.locator('.goal-cancel').isVisible()).resolves.toBe(true);
+    await phase(page, 'done');
+    expect(await page.locator('.goal-status').textContent()).toMatch(/32 mixes tried, 2 runs each \(64 runs\); \d+ on the front\. Cheapest mix that meets the goal: /);
+    const points = await page.locator('svg.goal-front circle.front-point').count();
+    expect(points).toBeGreaterThan(0);
+    rows = await frontRows(page);
+    expect(rows).toHaveLength(points);
+    // A front that meets the goal lists only mixes that meet it.
+    expect(rows.every((r) => r.includes('yes'))).toBe(true);
+    expect(await page.locator('svg.goal-front circle.tried').count()).toBeGreaterThan(0);
+    await page.waitForFunction(() => location.search.includes('goal.run=1'), null, { timeout: WAIT });
+    searchedUrl = page.url();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT * 2);
+
+  it('one click applies a point: the levers move, the overview and the summary card show the mix', async () => {
+    const { page, errors } = await open(searchedUrl.slice(server.url.length));
+    // The link runs the same search again, with the same front.
+    await phase(page, 'done');
+    expect(await frontRows(page)).toEqual(rows);
+    const id = await page.locator('svg.goal-front circle.front-point').first().getAttribute('data-candidate');
+    const cells = await page.locator(`.goal-front-table tr[data-candidate="${id}"] td`).allTextContents();
+    await page.locator(`svg.goal-front circle.front-point[data-candidate="${id}"]`).click();
+    await page.waitForFunction(() => document.querySelector('.tab[data-tab="overview"]')?.getAttribute('aria-selected') === 'true', null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('tab') === false, null, { timeout: WAIT });
+    const link = new URL(page.url()).searchParams;
+    const tax = Number(new URL(page.url()).searchParams.get('taxRelief') ?? '0');
+    const law = Number(new URL(page.url()).searchParams.get('law') ?? '0');
+    expect(link.get('goal.run')).toBe('1');
+    await expect(page.locator('.control[data-lever="taxRelief"] input[type="range"]').inputValue()).resolves.toBe(String(tax));
+    await expect(page.locator('.control[data-lever="law"] input[type="range"]').inputValue()).resolves.toBe(String(law));
+    // The table showed the applied levers as percentages.
+    expect(cells[0]).toBe(`${Math.round(tax * 100)}%`);
+    expect(cells[1]).toBe(`${Math.round(law * 100)}%`);
+    expect(await page.locator('.summary').count()).toBe(1);
+    expect(await page.locator('.tile').count()).toBeGreaterThan(0);
+    // Back on the Goal tab, the front is still there, with the applied point ringed.
+    await page.locator('.tab[data-tab="goal"]').click();
+    await phase(page, 'done');
+    await expect(page.locator(`svg.goal-front circle.front-point[data-candidate="${id}"]`).getAttribute('stroke-width')).resolves.toBe('2');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT * 2);
+
+  it('a search can be cancelled, and a changed setting asks for a new search', async () => {
+    const { page, errors } = await open(`${GOAL}&goal.size=large&goal.seeds=8`);
+    await page.locator('.goal-run').click();
+    await phase(page, 'running');
+    await page.locator('.goal-cancel').click();
+    await phase(page, 'cancelled');
+    await expect(page.locator('.goal-run').isDisabled()).resolves.toBe(false);
+    await page.locator('select[name="goal-confidence"]').selectOption('0.9');
+    await page.waitForFunction(() => location.search.includes('goal.confidence=0.9'), null, { timeout: WAIT });
+    expect(await page.locator('.goal-front-table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT);
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { gameInput, gameScore, MIN_SCORED_COST_M, roundResult, type YearLevers } from '../../src/app/classroom/policy-round.ts';
+import { executeRun } from '../../src/runner/execute-run.ts';
+import type { ScenarioInput } from '../../src/model/params/schema.ts';
+
+const { $schema: _editorOnly, ...base } = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')) as ScenarioInput & { $schema?: string };
+const statusQuo: YearLevers = { taxRelief: 0, law: 0, groups: 0.1, subsidyPerInternMonth: 0, schoolFunding: 0, dataPlatform: 0, greenChannel: 0 };
+
+describe('classroom policy game', () => {
+  it('turns the levers of each year into steps from that year, leaving untouched levers out', () => {
+    const input = gameInput(base, [{ ...statusQuo, taxRelief: 0.3 }, { ...statusQuo, taxRelief: 0.3, law: 1 }, { ...statusQuo, law: 1 }], statusQuo) as ScenarioInput & {
+      policy: Record<string, unknown>;
+      years: number;
+    };
+    expect(input.years).toBe(3);
+    expect(input.policy).toEqual({
+      taxRelief: [
+        { from: 0, value: 0.3 },
+        { from: 2, value: 0 },
+      ],
+      law: [
+        { from: 0, value: 0 },
+        { from: 1, value: 1 },
+      ],
+    });
+  });
+
+  it('each round only adds a year: the first years of a longer game are the shorter game byte for byte', () => {
+    const years: YearLevers[] = [{ ...statusQuo, schoolFunding: 1 }, { ...statusQuo, law: 1 }, { ...statusQuo, taxRelief: 0.6 }];
+    const two = executeRun({ scenario: gameInput(base, years.slice(0, 2), statusQuo), seed: 5 }).values;
+    const three = executeRun({ scenario: gameInput(base, years, statusQuo), seed: 5 }).values;
+    expect(Array.from(three.subarray(0, two.length))).toEqual(Array.from(two));
+    // The third year's levers did something: the game is not the status quo.
+    const sq = executeRun({ scenario: gameInput(base, [statusQuo, statusQuo, statusQuo], statusQuo), seed: 5 }).values;
+    expect(Array.from(three)).not.toEqual(Array.from(sq));
+    const r = roundResult(0, years[0], [three], [sq]);
+    expect(r.extraCost).toBeGreaterThan(30); // 60 colleges funded 1 M¥ each, as the lever is documented
+  }, 60_000);
+
+  it('scores extra deep partnerships per 10 M¥, counting at least the minimum cost (restates the formula)', () => {
+    const round = (deep: number, extraCost: number) => ({ ...roundResult(0, {}, [], []), deep, deepBaseline: 1, extraCost });
+    expect(gameScore([round(3, 20), round(5, 20)])).toBeCloseTo((4 / 40) * 10, 12);
+    expect(gameScore([round(1.25, 0.1)])).toBeCloseTo((0.25 / MIN_SCORED_COST_M) * 10, 12);
+    expect(gameScore([])).toBeNaN();
+  });
+});
