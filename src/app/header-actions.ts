@@ -5,9 +5,11 @@ import { resultsJson, runCsv } from './export/results-export.ts';
 import type { RunLoop } from './run-loop.ts';
 import type { AppStore } from './state/app-store.ts';
 import type { Lang } from './state/app-state.ts';
-import { editsFromScenario, scenarioFile } from './state/scenario-edits.ts';
+import { editsFromScenario } from './state/scenario-edits.ts';
+import { exportedScenario } from './state/scenario-export.ts';
 import type { HeaderActions } from './views/header-view.ts';
 import type { Notice } from './views/messages-view.ts';
+import { engineMessage } from './i18n/engine-messages.ts';
 
 /** Firm-years above which an imported scenario asks first: the controls' largest world (20,000 firms, 50 years). */
 const APP_CONFIRM_FIRM_YEARS = 1_000_000;
@@ -23,7 +25,7 @@ export function createHeaderActions(
     const r = parseScenarioText(text);
     if (!r.ok) {
       const problems = formatProblems(r.problems).split('\n');
-      notify({ kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: () => problems });
+      notify({ kind: 'error', text: (t) => t('msg.importBad', { file: file.name }), details: (_t, lang) => problems.map((line) => engineMessage(line, lang)) });
       return;
     }
     // A world beyond the controls' ranges runs only once the user has seen what it costs.
@@ -50,11 +52,13 @@ export function createHeaderActions(
     choosePreset: (id) => store.apply({ ...store.state, preset: id, edits: {}, selection: null }, { rerun: true, rebuild: true }),
     setLang: (lang: Lang) => store.apply({ ...store.state, lang }, { rebuild: true }),
     copyLink: async () => {
+      // The link of the state now, not the address bar's, which is rewritten a moment after a change.
+      const link = store.link();
       try {
-        await navigator.clipboard.writeText(location.href);
+        await navigator.clipboard.writeText(link);
         return true;
       } catch {
-        window.prompt(store.ctx.t('header.share'), location.href);
+        window.prompt(store.ctx.t('header.share'), link);
         return false;
       }
     },
@@ -71,7 +75,7 @@ export function createHeaderActions(
     },
     exportScenario: () => {
       const { state } = store;
-      download(`${fileSlug(store.scenario.name)}.json`, `${JSON.stringify(scenarioFile(state.preset, state.edits), null, 2)}\n`, 'application/json');
+      download(`${fileSlug(store.scenario.name)}.json`, `${JSON.stringify(exportedScenario(state.preset, state.edits), null, 2)}\n`, 'application/json');
     },
     importScenario: (file) => void importFile(file),
     csvSeed: () => store.scenario.seed,

@@ -15,6 +15,10 @@ import { messagesView, type Notice } from './views/messages-view.ts';
 import { networkView } from './views/network-view.ts';
 import { overviewView } from './views/overview-view.ts';
 import { summaryView } from './views/summary-view.ts';
+import { announcement } from './views/announcement.ts';
+import { createAnnouncer, createSkipLink, tabKeys } from './page-access.ts';
+import { focusKeyOf, restoreFocus } from './focus-keeper.ts';
+import { engineMessage } from './i18n/engine-messages.ts';
 import { lessonsView } from './lessons/lesson-view.ts';
 import { lessonPicker } from './lessons/lesson-picker.ts';
 import { PRESENT_CHART_SCALE, presentToggle } from './lessons/present-mode.ts';
@@ -59,17 +63,20 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   const messagesSlot = h('div', { class: 'messages-slot' });
   const controlsSlot = h('div', { class: 'controls-slot' });
   const scenarioLine = h('div', { class: 'scenario-line' });
-  const statusLine = h('p', { class: 'status', role: 'status' });
+  const statusLine = h('p', { class: 'status' });
+  const announcer = createAnnouncer();
+  const skipLink = createSkipLink(() => main);
   // Shown when a run has taken over a second: stops it (the charts keep the last finished run).
   const cancelButton = h('button', { type: 'button', class: 'cancel-run', hidden: true, onclick: () => cancel() });
   const summarySlot = h('div', { class: 'summary-slot' });
-  const tabs = h('nav', { class: 'tabs', role: 'tablist' });
+  const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const teachTools = h('div', { class: 'teach-tools' });
-  const viewSlot = h('div', { class: 'view-slot' });
+  const viewSlot = h('div', { class: 'view-slot', role: 'tabpanel', id: 'tab-panel', tabindex: '-1' });
   const footer = h('footer', { class: 'footer' });
-  const main = h('main', { class: 'main' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, h('div', { class: 'tabs-row' }, tabs, teachTools), viewSlot, footer);
+  const main = h('main', { class: 'main', id: 'results', tabindex: '-1' }, messagesSlot, scenarioLine, h('div', { class: 'status-row' }, statusLine, cancelButton), summarySlot, h('div', { class: 'tabs-row' }, tabs, teachTools), viewSlot, footer);
   root.classList.add('app');
-  replace(root, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
+  messagesSlot.setAttribute('aria-live', 'polite');
+  replace(root, skipLink, announcer, headerSlot, h('div', { class: 'layout' }, controlsSlot, main));
   root.dataset.phase = 'starting';
 
   const mainWidth = () => {
@@ -101,8 +108,15 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     // A scenario imported from a file or a link may carry its own name and description.
     const ownName = typeof state.edits.name === 'string' ? state.edits.name : null;
     const ownDescription = typeof state.edits.description === 'string' ? state.edits.description : null;
+    const scenarioName = ownName ?? `${t(`preset.${id}` as MessageKey)}${edited ? ` ${t('header.edited')}` : ''}`;
+    // One sentence on what the page compares, so a first look knows what the numbers are.
+    const same = id === 'baseline' && !edited && state.compare === 'status-quo';
+    const lookingAt = same
+      ? t('lookingAt.same')
+      : t('lookingAt', { scenario: scenarioName, baseline: t(`compare.${state.compare}`), n: state.ensemble });
     replace(
       scenarioLine,
+      h('p', { class: 'looking-at' }, lookingAt),
       h('strong', {}, ownName ?? t(`preset.${id}` as MessageKey)),
       edited && !ownName ? ` ${t('header.edited')}` : '',
       ' — ',
@@ -111,9 +125,15 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   }
 
   function renderStatus() {
-    statusLine.textContent = ctx.t(status.key, status.params);
+    const params = typeof status.params.error === 'string' ? { ...status.params, error: engineMessage(status.params.error, ctx.state.lang) } : status.params;
+    statusLine.textContent = ctx.t(status.key, params);
     statusLine.dataset.kind = status.key;
     cancelButton.textContent = ctx.t('status.cancel');
+    skipLink.textContent = ctx.t('a11y.skip');
+  }
+
+  function announce(text: string) {
+    announcer.textContent = text;
   }
 
   function renderSummary() {
@@ -122,17 +142,31 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
 
   function renderTabs() {
     const { t, state } = ctx;
+    tabs.setAttribute('aria-label', t('a11y.views'));
+    viewSlot.setAttribute('aria-labelledby', `tab-${state.tab}`);
     replace(
       tabs,
       ...TABS.map((tab) =>
         h(
           'button',
-          { type: 'button', role: 'tab', class: 'tab', 'data-tab': tab, 'aria-selected': String(tab === state.tab), onclick: () => store.apply({ ...store.state, tab }, {}) },
+          {
+            type: 'button',
+            role: 'tab',
+            class: 'tab',
+            id: `tab-${tab}`,
+            'data-tab': tab,
+            'aria-selected': String(tab === state.tab),
+            'aria-controls': 'tab-panel',
+            // One tab in the tab order; the arrow keys move between tabs (the ARIA tabs pattern).
+            tabindex: tab === state.tab ? '0' : '-1',
+            onclick: () => store.apply({ ...store.state, tab }, {}),
+          },
           t(`tab.${tab}` as MessageKey),
         ),
       ),
     );
   }
+  tabKeys(tabs, store);
 
   function renderTeachTools() {
     root.classList.toggle('present', store.state.present);
@@ -183,6 +217,13 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
   }
 
   function renderAll() {
+    // The page is built anew (a language switch): the focus goes back to the same control.
+    const key = focusKeyOf(root);
+    renderAllNow();
+    restoreFocus(root, key);
+  }
+
+  function renderAllNow() {
     document.documentElement.lang = store.state.lang;
     document.title = `${ctx.t('app.title')} — ${ctx.t('app.heading')}`;
     renderHeader();
@@ -227,8 +268,10 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
       }
       if (prev.effectYear !== state.effectYear) renderSummary();
       if (prev.tab !== state.tab || prev.lesson !== state.lesson) {
+        const key = focusKeyOf(root);
         renderTabs();
         renderView(true);
+        restoreFocus(root, key);
       }
       if (prev.present !== state.present) {
         renderTeachTools();
@@ -242,12 +285,14 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     setStatus(next) {
       status = next;
       renderStatus();
+      if (next.key === 'status.error' || next.key === 'status.errorStale' || next.key === 'status.cancelled') announce(statusLine.textContent ?? '');
     },
     setCancellable(shown) {
       cancelButton.hidden = !shown;
     },
     showResults(shown) {
       renderSummary();
+      if (shown.ensemble) announce(announcement(ctx, shown));
       if (store.state.tab === 'overview') renderView();
       else if (store.state.tab === 'network' && viewJob !== shown.job) renderView(true);
     },

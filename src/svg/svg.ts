@@ -31,10 +31,10 @@ export const COLOURS = {
 export const FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 /** Opening tag of a chart: size, viewBox, font, a white background for exports. */
-export function svgOpen(width: number, height: number, cls: string, label: string): string {
+export function svgOpen(width: number, height: number, cls: string, label: string, role: 'img' | 'group' = 'img'): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${cls}" width="${width}" height="${height}" ` +
-    `viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="12" role="img" aria-label="${esc(label)}">` +
+    `viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="12" role="${role}" aria-label="${esc(label)}">` +
     `<rect class="bg" width="${width}" height="${height}" fill="#fff"/>`
   );
 }

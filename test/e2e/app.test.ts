@@ -56,7 +56,7 @@ async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
 
 /** Waits until the page's link contains `text` (the link is written a moment after a change). */
 async function urlContains(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((t) => decodeURIComponent(location.search.replace(/\+/g, ' ')).includes(t), text, { timeout: WAIT });
+  await page.waitForFunction((t) => decodeURIComponent(location.hash.replace(/\+/g, ' ')).includes(t), text, { timeout: WAIT });
 }
 
 /** The values a line of a small multiple draws (its `data-values`, not pixels: the axis may rescale). */
@@ -78,9 +78,14 @@ function cli(args: string[]): string {
 }
 
 describe('browser app in Chromium', () => {
-  it('loads without console errors and draws every chart with a legend and the summary', async () => {
+  it('opens on the full package against the status quo, says so in one sentence, and draws every chart with a legend and the summary', async () => {
     const { page, errors } = await open();
     await ensembleReady(page);
+    await expect(page.locator('#preset').inputValue()).resolves.toBe('full-package');
+    await expect(page.locator('.looking-at').textContent()).resolves.toMatch(/^You are looking at Full policy package against the status quo: 32 paired runs/);
+    // Not the status quo against itself: the first screen shows an effect.
+    expect(Number(await page.getAttribute('.tile[data-effect="deep"]', 'data-difference'))).toBeGreaterThan(0);
+    await urlContains(page, 'preset=full-package');
     await expect(page.locator('h1').textContent()).resolves.toContain('School–enterprise cooperation');
     expect(await page.locator('[data-chart="depth"] svg path.layer').count()).toBe(4);
     expect(await page.locator('[data-chart="depth"] svg .legend-item').count()).toBeGreaterThanOrEqual(5);
@@ -151,7 +156,7 @@ describe('browser app in Chromium', () => {
     await page.locator('#evaluation-interval').selectOption('2');
     job = await ensembleReady(page, job);
     await page.locator('#effect-year').selectOption('15');
-    await page.waitForFunction(() => location.search.includes('ey=15'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('ey=15'), null, { timeout: WAIT });
     const url = page.url();
     const tiles = await page.locator('.tile').allTextContents();
     const depthPath = await page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd');
@@ -168,6 +173,36 @@ describe('browser app in Chromium', () => {
     expect(await second.page.locator('.notice').count()).toBe(0);
     expect(second.errors).toEqual([]);
     await second.page.close();
+  });
+
+  it('keeps the state in the fragment: an old query link is read, a 5,000-character description loads, Copy link copies the state of now', async () => {
+    const { page: old } = await open('?n=1&law=0.5');
+    await ensembleReady(old);
+    await old.waitForFunction(() => location.hash.includes('law=0.5'), null, { timeout: WAIT });
+    expect(new URL(old.url()).search).toBe('');
+    await old.close();
+
+    const description = '校企合作'.repeat(1250);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}#n=1&description=${encodeURIComponent(description)}`);
+    expect(response?.status()).toBe(200);
+    const job = await ensembleReady(page);
+    await expect(page.locator('.scenario-line').textContent()).resolves.toContain(description);
+    // Copy link at once after a change: the address bar is rewritten only a moment later.
+    await page.locator('.control[data-lever="groups"] input[type="range"]').fill('0.7');
+    await page.locator('button.copy-link').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('groups=0.7');
+    expect(new URL(copied).search).toBe('');
+    await ensembleReady(page, job);
+    const again = await context.newPage();
+    expect((await again.goto(copied))?.status()).toBe(200);
+    await ensembleReady(again);
+    await expect(again.locator('.control[data-lever="groups"] input[type="range"]').inputValue()).resolves.toBe('0.7');
+    await expect(again.locator('.scenario-line').textContent()).resolves.toContain(description);
+    await context.close();
   });
 
   it('a garbage link still renders, with a message, using defaults for the bad fields', async () => {
@@ -192,7 +227,7 @@ describe('browser app in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toContain('校企合作');
     expect(await page.locator('.tab[data-tab="overview"]').textContent()).not.toBe(enTab);
     await expect(page.locator('[data-chart="depth"] svg .title').textContent()).resolves.toBe('合作有多深？');
-    await page.waitForFunction(() => location.search.includes('lang=zh-CN'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('lang=zh-CN'), null, { timeout: WAIT });
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
     await page.locator('button.lang[data-lang="en"]').click();
     await expect(page.locator('h1').textContent()).resolves.toContain('School–enterprise');
@@ -214,7 +249,7 @@ describe('browser app in Chromium', () => {
     await page.mouse.click(frame.x + frame.width * 0.7, frame.y + frame.height * 0.7);
     expect(await page.locator(`${chart} path.trajectory.ode`).count()).toBe(4);
     await urlContains(page, 'game.starts=0.5:0.5,0.2:0.8,0.8:0.2,0.');
-    const added = new URL(page.url()).searchParams.get('game.starts')!.split(',')[3].split(':').map(Number);
+    const added = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('game.starts')!.split(',')[3].split(':').map(Number);
     expect(Math.abs(added[0] - 0.7)).toBeLessThan(0.01);
     expect(Math.abs(added[1] - 0.3)).toBeLessThan(0.01);
     // Fewer runs than the default, then run the agent-based game.
@@ -362,9 +397,17 @@ describe('browser app in Chromium', () => {
     const { page, errors } = await open('?n=1&tab=network&y=10');
     await ensembleReady(page);
     await page.waitForSelector('[data-network="ready"]', { timeout: WAIT });
-    expect(await page.locator('.network-figure circle.node.firm').count()).toBeGreaterThan(50);
+    expect(await page.locator('.network-figure .node.firm').count()).toBeGreaterThan(50);
+    // Hit areas (24 px) overlap where nodes crowd: click a node that is on top at its centre.
+    const onTop = (kind: string) =>
+      page.locator(`.network-figure .node.${kind}`).evaluateAll((els) =>
+        els.findIndex((el) => {
+          const r = el.querySelector('.dot')!.getBoundingClientRect();
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('.node') === el;
+        }),
+      );
     await expect(page.locator('.story h3').textContent()).resolves.toContain('year 10');
-    await page.locator('.network-figure circle.node.firm').first().click();
+    await page.locator('.network-figure .node.firm').nth(await onTop('firm')).click();
     await page.waitForSelector('.inspector[data-state="ready"]', { timeout: WAIT });
     await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^Firm \d+/);
     expect(await page.locator('.inspector .timeline svg rect').count()).toBeGreaterThan(0);
@@ -372,7 +415,7 @@ describe('browser app in Chromium', () => {
     await urlContains(page, 'sel=f');
     await page.locator('.network-view button.step').click();
     await expect(page.locator('.story h3').textContent()).resolves.toContain('year 11');
-    await page.locator('.network-figure rect.node.school').first().click();
+    await page.locator('.network-figure .node.school').nth(await onTop('school')).click();
     await page.waitForSelector('.inspector[data-kind="school"][data-state="ready"]', { timeout: WAIT });
     await expect(page.locator('.inspector h3').textContent()).resolves.toMatch(/^College \d+/);
     expect(errors).toEqual([]);
@@ -412,6 +455,9 @@ describe('browser app in Chromium', () => {
     await page.locator('.export-menu summary').click();
     const scenario = JSON.parse((await downloadText(page, () => page.locator('button.export-scenario').click())).text);
     expect(scenario.policy.taxRelief).toBe(0.3);
+    expect(scenario.$schema).toBe('./scenario.schema.json');
+    expect(scenario.description).toMatch(/Edited in the coopsim app from the preset “Status quo”: policy\.taxRelief\.$/);
+    expect(scenario.sources['policy.taxRelief']).toMatch(/set in the coopsim app/);
 
     const dir = mkdtempSync(join(tmpdir(), 'coopsim-import-'));
     const bad = join(dir, 'bad.json');

@@ -1,6 +1,6 @@
 import { LEVER_SPECS } from '../../src/app/state/controls-catalog.ts';
 import { describe, expect, it } from 'vitest';
-import { decodeUrl, encodeUrl } from '../../src/app/url/url-codec.ts';
+import { decodeUrl, encodeUrl, linkPart } from '../../src/app/url/url-codec.ts';
 import { decodeLever, encodeLever } from '../../src/app/url/link-values.ts';
 import { defaultState, type AppState } from '../../src/app/state/app-state.ts';
 import { defaultGameState, MAX_STARTS } from '../../src/app/state/game-state.ts';
@@ -248,5 +248,25 @@ describe('URL codec', () => {
       { from: 0, value: 0.5 },
       { from: 3, value: 1 },
     ]);
+  });
+
+  it('reads the state from the fragment, and from the query string of an older link', () => {
+    expect(linkPart('', '#v=1&law=1')).toBe('v=1&law=1');
+    expect(linkPart('?law=0.5', '')).toBe('?law=0.5');
+    expect(linkPart('?law=0.5', '#law=1')).toBe('law=1');
+    // A fragment that is not a state (an anchor) leaves an old query string in charge.
+    expect(linkPart('?law=0.5', '#top')).toBe('?law=0.5');
+    expect(decodeUrl(linkPart('?law=0.5', '')).state.edits['policy.law']).toBe(0.5);
+  });
+
+  it('round-trips a description of the 5,000 characters the schema allows, in Chinese too', () => {
+    const description = '校企合作'.repeat(1250);
+    const s: AppState = { ...defaultState('zh-CN'), edits: { description } };
+    const link = encodeUrl(s);
+    // Far beyond the 8–16 KB request headers servers accept: why the app writes it into the fragment.
+    expect(link.length).toBeGreaterThan(16_000);
+    const r = decodeUrl(linkPart('', `#${link}`));
+    expect(r.problems).toEqual([]);
+    expect(r.state.edits.description).toBe(description);
   });
 });

@@ -30,6 +30,8 @@ export interface BandChartOptions {
   yearLabel?: string;
   /** Last year drawn (for a step-by-step reveal); all years by default. */
   upToYear?: number;
+  /** The chart's description from its last value and year, in the page's language (English by default). */
+  describe?: (value: string, year: number) => string;
 }
 
 function extent(values: ArrayLike<number>[], fallback: [number, number]): [number, number] {
@@ -104,7 +106,8 @@ export function bandChartSvg(data: BandChartData, o: BandChartOptions): string {
   parts.push(`<path class="line current" data-values="${values(data.current.mid)}" d="${linePath(xs, ys(data.current.mid))}" fill="none" stroke="${COLOURS.current}" stroke-width="2.2"/>`);
   // Data for tooltips and tests: the last year's values.
   const lv = data.current.mid[last];
-  parts.push(`<desc>${esc(`${o.title}: ${o.format(lv)} in year ${data.years[last]}`)}</desc>`);
+  const describe = o.describe ?? ((value: string, year: number) => `${o.title}: ${value} in year ${year}`);
+  parts.push(`<desc>${esc(describe(o.format(lv), data.years[last]))}</desc>`);
   parts.push(`<circle class="end current" cx="${r2(xs[last])}" cy="${r2(y(lv))}" r="2.8" fill="${COLOURS.current}"/>`);
   parts.push('</svg>');
   return parts.join('');

@@ -10,7 +10,12 @@ export interface NetworkChartData {
   /** 0 low-tech, 1 high-tech, per firm. */
   firmTech: ArrayLike<number>;
   selection?: { kind: 'firm' | 'school'; index: number } | null;
+  /** The node in the tab order (else the selection, else college 0). */
+  focus?: { kind: 'firm' | 'school'; index: number } | null;
 }
+
+/** Radius of a node's hit area: 24 px across, the WCAG 2.2 minimum target size. */
+const HIT_RADIUS = 12;
 
 /** Options of {@link networkSvg}. */
 export interface NetworkChartOptions {
@@ -63,7 +68,9 @@ export function networkSvg(data: NetworkChartData, o: NetworkChartOptions): stri
   const L = data.layout;
   const partners = new Int32Array(data.schools);
   const activeFirms = new Set<number>();
-  const parts = [svgOpen(width, height, 'network', o.title), head.svg, leg.svg];
+  // A group, not an image: its nodes are buttons a keyboard reaches (one in the tab order, arrows move).
+  const parts = [svgOpen(width, height, 'network', o.title, 'group'), head.svg, leg.svg];
+
   const byDepth: string[][] = [[], [], [], [], []];
   for (let i = 0; i < data.edges.length; i += 3) {
     const f = data.edges[i];
@@ -85,21 +92,33 @@ export function networkSvg(data: NetworkChartData, o: NetworkChartOptions): stri
       parts.push(
         `<g class="links depth-${d}" stroke="${COLOURS.depth[d]}" stroke-width="${[0, 0.8, 1.2, 1.8, 2.4][d]}" opacity="${d === 1 ? 0.8 : 0.9}">${byDepth[d].join('')}</g>`,
       );
+  // One node is in the tab order: the focused one if drawn this year, else the selection, else college 0.
+  const drawn = (n: { kind: 'firm' | 'school'; index: number } | null | undefined) =>
+    !!n && (n.kind === 'school' ? n.index < data.schools : activeFirms.has(n.index) && Number.isFinite(L.firm[2 * n.index]));
+  const pick = [data.focus, data.selection].find(drawn);
+  const focusable = pick ? `${pick.kind}:${pick.index}` : 'school:0';
   parts.push('<g class="firms">');
   const sorted = [...activeFirms].sort((a, b) => a - b);
   for (const f of sorted) {
     const fx = L.firm[2 * f];
     if (!Number.isFinite(fx)) continue;
     const colour = data.firmTech[f] === 1 ? COLOURS.highTech : COLOURS.lowTech;
+    // A transparent 24 px disc around the 6 px dot is what a finger or pointer hits.
     parts.push(
-      `<circle class="node firm" data-kind="firm" data-index="${f}" cx="${px(fx)}" cy="${py(L.firm[2 * f + 1])}" r="3" fill="${colour}"><title>${esc(o.labels.firmTitle(f))}</title></circle>`,
+      `<g class="node firm" data-kind="firm" data-index="${f}" role="button" tabindex="${focusable === `firm:${f}` ? 0 : -1}" aria-label="${esc(o.labels.firmTitle(f))}">` +
+        `<circle class="hit" cx="${px(fx)}" cy="${py(L.firm[2 * f + 1])}" r="${HIT_RADIUS}" fill="transparent"/>` +
+        `<circle class="dot" cx="${px(fx)}" cy="${py(L.firm[2 * f + 1])}" r="3" fill="${colour}"/><title>${esc(o.labels.firmTitle(f))}</title></g>`,
     );
   }
   parts.push('</g><g class="schools">');
   for (let s = 0; s < data.schools; s++) {
     const h = r2(5 + Math.min(9, Math.sqrt(partners[s]) * 1.4));
+    const cx = px(L.school[2 * s]);
+    const cy = py(L.school[2 * s + 1]);
     parts.push(
-      `<rect class="node school" data-kind="school" data-index="${s}" x="${r2(px(L.school[2 * s]) - h / 2)}" y="${r2(py(L.school[2 * s + 1]) - h / 2)}" width="${h}" height="${h}" fill="${COLOURS.school}" stroke="#fff" stroke-width="1"><title>${esc(o.labels.schoolTitle(s))}</title></rect>`,
+      `<g class="node school" data-kind="school" data-index="${s}" role="button" tabindex="${focusable === `school:${s}` ? 0 : -1}" aria-label="${esc(o.labels.schoolTitle(s))}">` +
+        `<rect class="hit" x="${r2(cx - HIT_RADIUS)}" y="${r2(cy - HIT_RADIUS)}" width="${2 * HIT_RADIUS}" height="${2 * HIT_RADIUS}" fill="transparent"/>` +
+        `<rect class="dot" x="${r2(cx - h / 2)}" y="${r2(cy - h / 2)}" width="${h}" height="${h}" fill="${COLOURS.school}" stroke="#fff" stroke-width="1"/><title>${esc(o.labels.schoolTitle(s))}</title></g>`,
     );
   }
   parts.push('</g>');

@@ -81,6 +81,18 @@ export function defaultState(lang: Lang = 'en'): AppState {
   };
 }
 
+/**
+ * The preset a visit without a link opens on: the paper's full package against the status
+ * quo, so the first screen shows what policy changes (the status quo against itself shows
+ * only zeros). A link without `preset=` still means the status quo, as it always did.
+ */
+export const FIRST_SCREEN_PRESET = 'full-package';
+
+/** The state of a visit without a link. */
+export function firstScreenState(lang: Lang = 'en'): AppState {
+  return { ...defaultState(lang), preset: FIRST_SCREEN_PRESET };
+}
+
 /** The language a first visit should use, from the browser's preferences. */
 export function preferredLang(languages: readonly string[]): Lang {
   for (const l of languages) {

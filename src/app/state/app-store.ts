@@ -34,6 +34,8 @@ export interface AppStore {
   apply(next: AppState, options?: ApplyOptions): void;
   /** Writes the state into the link soon (bursts of changes write once). */
   writeUrl(): void;
+  /** The link of the current state, written into the address bar now (what Copy link copies). */
+  link(): string;
 }
 
 /** Delay before the link is rewritten, so a slider drag rewrites it once. */
@@ -54,11 +56,20 @@ export function createAppStore(initial: AppState, onChange: (change: StateChange
   let scenario = scenarioOf(state);
   let urlTimer: ReturnType<typeof setTimeout> | null = null;
 
+  // The state lives in the fragment, which browsers never send to the server, so a long
+  // description cannot make a link the server refuses (HTTP 431). An old link's query string
+  // is read once and dropped here.
+  function writeNow(): string {
+    if (urlTimer) clearTimeout(urlTimer);
+    urlTimer = null;
+    const path = `${location.pathname}#${encodeUrl(state)}`;
+    if (`${location.pathname}${location.search}${location.hash}` !== path) history.replaceState(null, '', path);
+    return `${location.origin}${path}`;
+  }
+
   function writeUrl(): void {
     if (urlTimer) clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      history.replaceState(null, '', `${location.pathname}?${encodeUrl(state)}${location.hash}`);
-    }, URL_DELAY_MS);
+    urlTimer = setTimeout(writeNow, URL_DELAY_MS);
   }
 
   function apply(next: AppState, options: ApplyOptions = {}): void {
@@ -117,5 +128,6 @@ export function createAppStore(initial: AppState, onChange: (change: StateChange
     ctx,
     apply,
     writeUrl,
+    link: writeNow,
   };
 }

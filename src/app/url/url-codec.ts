@@ -53,7 +53,16 @@ function firstProblem(problems: readonly { path: string; message: string }[]): s
 }
 
 /**
- * Reads the app state from a link's query string (with or without the leading `?`).
+ * The part of an address that holds the app state: the fragment (`#v=…&preset=…`), where the
+ * app writes it, or, for links made before it moved there, the query string.
+ */
+export function linkPart(search: string, hash: string): string {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  return fragment.includes('=') ? fragment : search;
+}
+
+/**
+ * Reads the app state from a link's query string or fragment (with or without the leading `?`).
  * Anything unknown, malformed, out of range or refused by the expression sandbox is
  * dropped with a problem; the rest is used. Never throws.
  */

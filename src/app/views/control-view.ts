@@ -9,6 +9,7 @@ import { h, replace } from '../dom.ts';
 import type { ControlSpec, LeverSpec } from '../state/controls-catalog.ts';
 import { fromLeverValue, toLeverValue, type LeverControl } from '../state/lever-control.ts';
 import { valueAt } from '../state/scenario-edits.ts';
+import { engineMessage } from '../i18n/engine-messages.ts';
 
 let uid = 0;
 
@@ -210,18 +211,18 @@ export function leverControl(ctx: AppContext, spec: LeverSpec): HTMLElement {
         const fromResults = r.ok && readsResults(src);
         const bad = r.ok ? firstNonFiniteYear(src, ctx.scenario.years, fromResults ? initialMetrics(ctx.scenario) : {}) : null;
         if (r.ok && bad && !fromResults) {
-          exprStatus.textContent = t('control.expressionBad', { error: nonFiniteText(src, bad) });
+          exprStatus.textContent = t('control.expressionBad', { error: engineMessage(nonFiniteText(src, bad), ctx.state.lang) });
           exprStatus.className = 'expr-status bad';
         } else if (r.ok) {
           exprStatus.textContent = bad
-            ? t('control.expressionMayFail', { error: `${nonFiniteText(src, bad)} with the initial results` })
+            ? t('control.expressionMayFail', { error: t('control.withInitialResults', { error: engineMessage(nonFiniteText(src, bad), ctx.state.lang) }) })
             : t('control.expressionOk');
           exprStatus.className = bad ? 'expr-status warn' : 'expr-status ok';
           c.expression = src;
           slider.disabled = true;
           apply();
         } else {
-          exprStatus.textContent = t('control.expressionBad', { error: r.error });
+          exprStatus.textContent = t('control.expressionBad', { error: engineMessage(r.error, ctx.state.lang) });
           exprStatus.className = 'expr-status bad';
         }
       },

@@ -13,6 +13,8 @@ import {
   type GameState,
 } from '../state/game-state.ts';
 import { figureView, type Figure } from './figure-view.ts';
+import { gameStartForm } from './game-start-form.ts';
+import { gameAlt } from './game-alt.ts';
 import { GAME_TMAX, abmDoneText, abmRequest, keyOf } from './game-abm-request.ts';
 import { equilibriaItems } from './game-equilibria-list.ts';
 import { abmFieldInput, gameSlider } from './game-inputs.ts';
@@ -222,7 +224,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   function build() {
     root.classList.toggle('presenting', presenting);
     const size = chartSize();
-    fig = figureView(ctx, 'phase-portrait', t('game.title'), size, render);
+    fig = figureView(ctx, 'phase-portrait', t('game.title'), size, render, '', gameAlt(ctx, () => game, GAME_TMAX));
     fig.classList.add('game-figure');
     fig.addEventListener('click', onChartClick);
     abmNote.style.maxWidth = presenting ? '' : `${size}px`;
@@ -251,7 +253,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
           h(
             'section',
             { class: 'game-params' },
-            h('h4', {}, t('game.params')),
+            h('h3', {}, t('game.params')),
             h('div', { class: 'game-sliders' }, ...GAME_SLIDERS.map(slider)),
             h(
               'div',
@@ -260,18 +262,19 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
               h('button', { type: 'button', class: 'reset-derived', onclick: () => ((follow = true), applyDerived(derived.current())) }, t('game.derived.reset')),
               h('button', { type: 'button', class: 'clear', onclick: () => setGame({ ...game, starts: [] }) }, t('game.clear')),
             ),
+            gameStartForm(ctx, (start) => setGame({ ...game, starts: [...game.starts.slice(-(MAX_STARTS - 1)), start] })),
           ),
           h(
             'section',
             { class: 'game-abm' },
-            h('h4', {}, t('game.abm.title')),
+            h('h3', {}, t('game.abm.title')),
             h('p', { class: 'help' }, t('game.abm.help')),
             h('div', { class: 'abm-fields' }, ...ABM_FIELDS.map(abmField)),
             h('div', { class: 'game-buttons' }, runButton, hideButton),
             abmStatus,
             presenting ? abmNote : null,
           ),
-          h('section', { class: 'game-equilibria' }, h('h4', {}, t('game.equilibria')), equilibria),
+          h('section', { class: 'game-equilibria' }, h('h3', {}, t('game.equilibria')), equilibria),
           derived.element,
         ),
       ),

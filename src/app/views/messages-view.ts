@@ -1,6 +1,8 @@
 import type { AppContext } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { Translate } from '../i18n/messages.ts';
+import { engineMessage } from '../i18n/engine-messages.ts';
+import type { Lang } from '../state/app-state.ts';
 import type { UrlProblem } from '../url/url-codec.ts';
 import { VERSION } from '../../version.ts';
 
@@ -9,16 +11,17 @@ export interface Notice {
   id: number;
   kind: 'warning' | 'info' | 'error';
   text(t: Translate): string;
-  details?(t: Translate): string[];
+  /** Lines under the text; `lang` for messages of the checks, which are written in English. */
+  details?(t: Translate, lang: Lang): string[];
 }
 
-/** The sentence for one problem of a link. */
-export function urlProblemText(p: UrlProblem, t: Translate): string {
+/** The sentence for one problem of a link; `lang` translates the check's own words. */
+export function urlProblemText(p: UrlProblem, t: Translate, lang: Lang = 'en'): string {
   switch (p.kind) {
     case 'unknown-param':
       return t('msg.unknownParam', { name: p.name });
     case 'bad-value':
-      return t('msg.badValue', { name: p.name, detail: p.detail });
+      return t('msg.badValue', { name: p.name, detail: engineMessage(p.detail, lang) });
     case 'unknown-preset':
       return t('msg.unknownPreset', { value: p.value });
     case 'bad-lang':
@@ -35,9 +38,9 @@ export function messagesView(ctx: AppContext, notices: readonly Notice[], dismis
   const { t } = ctx;
   return h(
     'div',
-    { class: 'messages', role: 'status', 'aria-live': 'polite' },
+    { class: 'messages' },
     ...notices.map((n) => {
-      const details = n.details?.(t) ?? [];
+      const details = n.details?.(t, ctx.state.lang) ?? [];
       return h(
         'div',
         { class: `notice ${n.kind}`, 'data-notice': n.kind },

@@ -7,6 +7,7 @@ import type { RunService } from '../scheduling/run-service.ts';
 import type { InspectOutput } from '../../runner/inspect-api.ts';
 import { figureView } from './figure-view.ts';
 import { inspectorView } from './inspector-view.ts';
+import { ARROWS, nodeInDirection } from './network-keys.ts';
 
 /** What the network view runs: the current scenario with the seed shown. */
 export interface NetworkSource {
@@ -32,9 +33,21 @@ export function networkView(ctx: AppContext, src: NetworkSource, available: numb
   let disposed = false;
   const last = src.years - 1;
   let year = Math.min(ctx.state.year, last);
+  const depthCounts = () => {
+    const edges = data?.output.network?.[year] ?? new Int32Array(0);
+    const byDepth = [0, 0, 0, 0];
+    const firms = new Set<number>();
+    for (let i = 0; i < edges.length; i += 3) {
+      byDepth[(edges[i + 2] & 7) - 1]++;
+      firms.add(edges[i]);
+    }
+    return { byDepth, firms: firms.size };
+  };
+  /** The node the keyboard is on (kept across redraws). */
+  let focused: { kind: 'firm' | 'school'; index: number } | null = ctx.state.selection;
 
   const side = h('div', { class: 'network-side' });
-  const story = h('section', { class: 'story', 'aria-live': 'polite' });
+  const story = h('section', { class: 'story' });
   const inspector = h('section', { class: 'inspector-holder' });
   side.append(story, inspector);
   const wide = available >= 900;
@@ -89,6 +102,7 @@ export function networkView(ctx: AppContext, src: NetworkSource, available: numb
         schools: data.snapshot.schools.n,
         firmTech: data.snapshot.firms.tech,
         selection: ctx.state.selection,
+        focus: focused,
       },
       {
         width,
@@ -107,18 +121,69 @@ export function networkView(ctx: AppContext, src: NetworkSource, available: numb
         },
       },
     );
+  }, '', {
+    // The year's network in words: how many partnerships at each depth.
+    summary: () => {
+      const c = depthCounts();
+      return t('network.alt', { year, firms: c.firms, links: c.byDepth.reduce((a, b) => a + b, 0), deep: c.byDepth[2] + c.byDepth[3] });
+    },
+    table: () => {
+      const c = depthCounts();
+      return {
+        caption: t('network.title', { year }),
+        head: [t('network.alt.depth'), t('network.alt.count')],
+        rows: c.byDepth.map((n, d) => [t(`depth.${d + 1}` as 'depth.1'), n]),
+      };
+    },
   });
   figure.classList.add('network-figure');
+  const nodeRef = (el: Element) => ({ kind: el.getAttribute('data-kind') === 'school' ? ('school' as const) : ('firm' as const), index: Number(el.getAttribute('data-index')) });
   figure.addEventListener('click', (ev) => {
     const el = (ev.target as Element).closest('[data-kind]');
     if (!el) return;
-    const kind = el.getAttribute('data-kind') === 'school' ? 'school' : 'firm';
-    select({ kind, index: Number(el.getAttribute('data-index')) });
+    focused = nodeRef(el);
+    select(focused);
   });
+  // The keyboard: Tab reaches one node, the arrows move to the nearest node that way, Enter or Space opens it.
+  figure.addEventListener('keydown', (ev) => {
+    const el = (ev.target as Element).closest?.('.node');
+    if (!el) return;
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      focused = nodeRef(el);
+      select(focused);
+      return;
+    }
+    const dir = ARROWS[ev.key];
+    if (!dir) return;
+    ev.preventDefault();
+    const nodes = [...figure.querySelectorAll<SVGGraphicsElement>('.node')];
+    const centres = nodes.map((n) => {
+      const dot = n.querySelector<SVGGraphicsElement>('.dot');
+      const b = dot?.getBBox() ?? { x: 0, y: 0, width: 0, height: 0 };
+      return [b.x + b.width / 2, b.y + b.height / 2] as const;
+    });
+    const j = nodeInDirection(centres, nodes.indexOf(el as SVGGraphicsElement), dir);
+    if (j === null) return;
+    el.setAttribute('tabindex', '-1');
+    nodes[j].setAttribute('tabindex', '0');
+    nodes[j].focus();
+    focused = nodeRef(nodes[j]);
+  });
+
+  /** Redraws the chart; a node that had the focus keeps it (or the node now in the tab order takes it). */
+  const refresh = () => {
+    const hadFocus = figure.contains(document.activeElement);
+    figure.refresh();
+    if (!hadFocus) return;
+    const f = focused;
+    const el = (f && figure.querySelector<SVGElement>(`.node[data-kind="${f.kind}"][data-index="${f.index}"]`)) ?? figure.querySelector<SVGElement>('.node[tabindex="0"]');
+    el?.focus();
+  };
 
   const select = (sel: { kind: 'firm' | 'school'; index: number } | null) => {
     ctx.update({ selection: sel });
-    figure.refresh();
+    refresh();
     drawInspector();
   };
   const drawStory = () => {
@@ -149,7 +214,7 @@ export function networkView(ctx: AppContext, src: NetworkSource, available: numb
     back.disabled = ny <= 0;
     next.disabled = ny >= last;
     if (ctx.state.year !== ny) ctx.update({ year: ny });
-    figure.refresh();
+    refresh();
     drawStory();
     drawInspector();
   };

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { Results } from '../results/results.ts';
 import { bandOf, seriesOf, type SeriesName } from '../results/series.ts';
 import { figureView } from './figure-view.ts';
+import { benefitAlt, depthAlt, seriesAlt } from './overview-alt.ts';
 
 /** The key metrics drawn as small multiples, with how their values read. */
 export const KEY_METRICS: readonly { name: SeriesName; format: 'percent' | 'level' | 'mYuan' }[] = [
@@ -47,33 +48,36 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
   const depthW = wide ? Math.floor((available - gap) * 0.58) : available;
   const benefitW = wide ? available - gap - depthW : available;
   const chartH = 340;
+  const depth = { current: depthMeans(results.current), baseline: depthMeans(results.baseline) };
+  const depthLabels = [t('depth.1'), t('depth.2'), t('depth.3'), t('depth.4')] as const;
   const depthFig = figureView(ctx, 'depth', t('chart.depth.title'), depthW, (width) =>
     depthAreaSvg(
-      { years, current: depthMeans(results.current), baseline: depthMeans(results.baseline) },
+      { years, current: depth.current, baseline: depth.baseline },
       {
         width,
         height: chartH,
         title: t('chart.depth.title'),
         subtitle: t('chart.depth.subtitle', { stat: t(results.current.length > 1 ? 'chart.stat.median' : 'chart.stat.single'), baseline: baselineLabel }),
-        depthLabels: [t('depth.1'), t('depth.2'), t('depth.3'), t('depth.4')],
+        depthLabels,
         baselineLabel,
         yLabel: t('chart.depth.axis'),
         yearLabel: t('chart.year'),
         formatPercent: (v) => fmt.percent(v, tickDecimals(v)),
       },
     ),
+    '',
+    depthAlt(ctx, t('chart.depth.title'), depth.current, depth.baseline, depthLabels, baselineLabel),
   );
   const band = (name: SeriesName, runs: Results['current']): Band => bandOf(runs, name);
+  const benefit = {
+    low: band('firm_net_benefit_low_tech', results.current),
+    high: band('firm_net_benefit_high_tech', results.current),
+    baselineLow: band('firm_net_benefit_low_tech', results.baseline),
+    baselineHigh: band('firm_net_benefit_high_tech', results.baseline),
+  };
   const benefitFig = figureView(ctx, 'net-benefit', t('chart.benefit.title'), benefitW, (width) =>
     netBenefitSvg(
-      {
-        years,
-        low: band('firm_net_benefit_low_tech', results.current),
-        high: band('firm_net_benefit_high_tech', results.current),
-        baselineLow: band('firm_net_benefit_low_tech', results.baseline),
-        baselineHigh: band('firm_net_benefit_high_tech', results.baseline),
-        ensemble: results.ensemble && results.current.length > 1,
-      },
+      { years, ...benefit, ensemble: results.ensemble && results.current.length > 1 },
       {
         width,
         height: chartH,
@@ -86,6 +90,8 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
         format: (v) => fmt.number(v, 0),
       },
     ),
+    '',
+    benefitAlt(ctx, t('chart.benefit.title'), benefit, { low: t('chart.benefit.low'), high: t('chart.benefit.high') }, baselineLabel),
   );
   const cols = Math.max(1, Math.min(4, Math.floor((available + gap) / (210 + gap))));
   const smallW = Math.floor((available - (cols - 1) * gap) / cols);
@@ -111,8 +117,10 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
           legend: forExport ? legendLabels : undefined,
           yearLabel: forExport ? t('chart.year') : undefined,
           cap: m.format === 'percent' ? 1 : undefined,
+          describe: (value, year) => t('chart.desc.inYear', { title, value, year }),
         }),
       'small',
+      seriesAlt(ctx, title, data, format, baselineLabel),
     );
   });
   const sharedLegend = h(

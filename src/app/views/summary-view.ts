@@ -37,7 +37,8 @@ export function summaryView(ctx: AppContext, results: Results | null): HTMLEleme
     h('p', { class: 'summary-vs' }, t('summary.vs', { baseline: baselineName })),
     uncertaintyNote(ctx, results),
   );
-  const root = h('section', { class: 'summary', 'aria-live': 'polite' }, header);
+  // Not a live region: the page's one announcer says the result (this card is drawn anew each time).
+  const root = h('section', { class: 'summary' }, header);
   if (!results || results.current.length === 0) {
     root.append(h('div', { class: 'tiles loading' }, t('status.starting')));
     return root;
