@@ -7,6 +7,7 @@ const entries: Record<string, string> = {
   index: 'src/index.ts',
   cli: 'src/cli/main.ts',
   'node-worker': 'workers/node-worker.ts',
+  'game-worker': 'workers/game-worker.ts',
 };
 const input = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 // Dependencies are bundled: only the parts in use are loaded (the whole of mathjs takes

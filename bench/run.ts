@@ -23,10 +23,11 @@ import { scaling } from './scaling.ts';
 import { sweepSpeedup } from './sweep-speedup.ts';
 import { uiSpeed } from './ui-speed.ts';
 import { gameAbm } from './game-abm.ts';
+import { gameAbmVsNumpy } from './game-abm-vs-numpy.ts';
 import { calibrateBench } from './calibrate.ts';
 
 /** Every benchmark, in the order they run. */
-const MODULES: readonly BenchModule[] = [modelSpeed, national, scaling, sweepSpeedup, uiSpeed, gameAbm, calibrateBench];
+const MODULES: readonly BenchModule[] = [modelSpeed, national, scaling, sweepSpeedup, uiSpeed, gameAbm, gameAbmVsNumpy, calibrateBench];
 
 /** A key's target and how to show it. */
 interface KeySpec {
@@ -52,6 +53,10 @@ export const KEYS: readonly KeySpec[] = [
   { key: 'ui_update_ms', what: 'Chromium: lever change to redrawn chart, one seed, median', unit: 'ms', digits: 0, max: 100 },
   { key: 'ensemble_band_ms', what: 'Chromium: lever change to the 32-seed band, median', unit: 'ms', digits: 0, max: 1500 },
   { key: 'game_abm_ms', what: 'game ABM: 2 × 2,000 agents, 60 sweeps, 20 reps', unit: 'ms', digits: 1 },
+  { key: 'game_abm_vs_numpy', what: 'coopsim game, 2 × 20,000 agents, 60 sweeps, 20 reps, whole process, vs the numpy peer: wall-time ratio', unit: '×', digits: 2, min: 1.5 },
+  { key: 'game_abm_vs_numpy_cpu', what: 'the same, ratio of CPU time (user + system)', unit: '×', digits: 2, reference: true },
+  { key: 'game_abm_cli_s', what: 'the same, coopsim wall time, median', unit: 's', digits: 3, reference: true },
+  { key: 'game_abm_numpy_s', what: 'the same, numpy peer wall time, median', unit: 's', digits: 3, reference: true },
   { key: 'calibrate_status_quo_s', what: 'coopsim calibrate scenarios/calibration/status-quo.json, 2 workers, wall time', unit: 's', digits: 0, max: 900 },
 ];
 

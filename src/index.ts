@@ -61,7 +61,7 @@ export {
 export { sensitivityToCsv, formatSensitivityTable } from './experiment/sensitivity/format-sensitivity.ts';
 export { readRunsCsv } from './experiment/sensitivity/read-runs-csv.ts';
 export { calibrate, loadCalibration, type CalibrateOptions, type CalibrationResult } from './calibration/calibrate.ts';
-export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-smc.ts';
+export { CalibrationAbortedError, type AbcProgress, type Population, type StopReason } from './calibration/abc-types.ts';
 export { calibrationSchema, type CalibrationInput } from './calibration/calibration-schema.ts';
 export type { CalibrationSummary, ParameterSummary, TargetSummary } from './calibration/calibration-report.ts';
 export {
@@ -129,3 +129,7 @@ export { formatRobustnessMarkdown, formatRobustnessText, decidingAssumptions, ty
 export { measurePulse, PULSE_SERIES, type PulseReport, type PulseSeries } from './studies/pulse/pulse-persistence.ts';
 export { formatPulseMarkdown } from './studies/pulse/format-pulse.ts';
 export { parameterRows, parameterTable, type ParameterRow } from './scenario/parameter-tables.ts';
+export { gameFromScenario, type ScenarioGame, type DerivedTerm, type GameFromScenarioOptions } from './analysis/game/game-from-scenario.ts';
+export { leverThreshold, leverThresholds, THRESHOLD_LEVERS, type LeverThreshold, type ThresholdLever } from './analysis/game/lever-thresholds.ts';
+export { compareGameWithModel, type GameVsModel } from './analysis/game/game-vs-model.ts';
+export { leverResponse, type LeverResponse } from './analysis/game/lever-response.ts';

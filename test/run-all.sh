@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need when missing (Chromium, SLURM; needs root),
+# Runs every test: installs what the tests need when missing (Chromium, SLURM, numpy; needs root),
 # builds the CLI, runs vitest, and ends with the line "N passed, N failed" (", N skipped"
 # when tests were skipped). Tests whose prerequisite is missing are skipped with a line
 # saying which and why.
@@ -15,6 +15,11 @@ fi
 if ! bash test/setup/ensure-slurm.sh; then
   echo "skipped: cluster tests (test/integration/slurm.test.ts): SLURM is not running and could not be started (needs root)"
   skip+=$'test/integration/slurm.test.ts\n'
+fi
+
+if ! bash test/setup/ensure-numpy.sh >/dev/null; then
+  echo "skipped: the numpy peer of the game ABM (test/integration/game-abm-numpy-peer.test.ts): no python3 with numpy, and it could not be installed (needs root)"
+  skip+=$'test/integration/game-abm-numpy-peer.test.ts\n'
 fi
 
 npm run --silent build:node || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }

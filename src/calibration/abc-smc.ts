@@ -1,106 +1,7 @@
 import seedrandom from 'seedrandom';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import type { Prior } from './priors.ts';
-
-/** What ABC-SMC needs of a problem: priors, a simulator and a distance to the data. */
-export interface AbcProblem {
-  /** One prior per parameter, in parameter order. */
-  readonly priors: readonly Prior[];
-  /** Summary statistics of one simulation of `theta` with these seeds (NaN = undefined). */
-  simulate(theta: readonly number[], seeds: readonly number[], signal: AbortSignal): Promise<number[]>;
-  /** Distance of summary statistics to the data (Infinity when they cannot be compared). */
-  distance(stats: readonly number[]): number;
-}
-
-/** Settings of the sampler (the `method` of a calibration file). */
-export interface AbcSettings {
-  particles: number;
-  /** Most generations (generation 0 samples the prior). */
-  generations: number;
-  /** Stop once the tolerance is at or below this; null: run every generation. */
-  finalTolerance: number | null;
-  seedsPerParticle: number;
-  /** Master seed: every draw of generation g, candidate i comes from (seed, g, i). */
-  seed: number;
-  /** Next tolerance = this quantile of the current population's distances. */
-  quantile: number;
-  /** Stop when a generation's acceptance rate would fall below this. */
-  minAcceptance: number;
-}
-
-/** One generation's weighted population. */
-export interface Population {
-  generation: number;
-  /** Tolerance the particles met (Infinity for generation 0). */
-  tolerance: number;
-  /** Parameter vectors, one per particle. */
-  theta: number[][];
-  /** Normalised importance weights. */
-  weights: number[];
-  distances: number[];
-  /** Each particle's summary statistics (posterior predictive draws). */
-  stats: number[][];
-  /** Candidates decided to reach the population (accepted + rejected). */
-  proposed: number;
-  /** Simulations run (candidates × seeds, including runs of candidates beyond the last needed). */
-  simulations: number;
-  acceptance: number;
-  /** Effective sample size of the weights. */
-  ess: number;
-  elapsedMs: number;
-}
-
-/** Progress within a generation. */
-export interface AbcProgress {
-  generation: number;
-  generations: number;
-  tolerance: number;
-  accepted: number;
-  particles: number;
-  proposed: number;
-  /** Accepted over decided so far in this generation. */
-  acceptance: number;
-  /** Simulations started in this call. */
-  simulations: number;
-  elapsedMs: number;
-  /** Rough time to go: this generation's projection, repeated for the generations left. */
-  etaMs: number | null;
-}
-
-/** Why sampling ended. */
-export type StopReason = 'generations' | 'tolerance' | 'acceptance' | 'paused';
-
-/** Options of {@link abcSmc}. */
-export interface AbcRunOptions {
-  /** Candidates in flight at once (the runner's concurrency and some). */
-  concurrency: number;
-  /** Finished generations to continue from (resume); they are kept as they are. */
-  done?: readonly Population[];
-  onProgress?: (p: AbcProgress) => void;
-  /** Called with every finished generation (to save it before the next starts). */
-  onGeneration?: (p: Population) => void | Promise<void>;
-  signal?: AbortSignal;
-  /** Finish at most this many new generations, then stop with 'paused' (one step of a job chain). */
-  maxNewGenerations?: number;
-  /** Statistics of candidates of a generation already simulated elsewhere (shards), by candidate number. */
-  precomputed?: (generation: number) => ReadonlyMap<number, { theta: readonly number[]; stats: number[] }>;
-}
-
-/** What {@link abcSmc} returns. */
-export interface AbcResult {
-  populations: Population[];
-  stopped: StopReason;
-}
-
-/** Raised when sampling is aborted through its signal; finished generations are kept. */
-export class CalibrationAbortedError extends Error {
-  readonly populations: Population[];
-  constructor(populations: Population[]) {
-    super(`calibration aborted after ${populations.length} finished generation${populations.length === 1 ? '' : 's'}`);
-    this.name = 'CalibrationAbortedError';
-    this.populations = populations;
-  }
-}
+import { CalibrationAbortedError, type AbcProblem, type AbcSettings, type Population, type StopReason, type AbcRunOptions, type AbcResult } from './abc-types.ts';
+import { logSumExp } from './log-sum-exp.ts';
 
 /**
  * Approximate Bayesian computation by sequential Monte Carlo (population Monte Carlo,
@@ -171,7 +72,7 @@ export function nextTolerance(p: Population, s: AbcSettings): number {
 }
 
 /** Beaumont et al. (2009): a Gaussian kernel with twice the weighted variance of each parameter. */
-function perturbationSd(p: Population): number[] {
+export function perturbationSd(p: Population): number[] {
   const d = p.theta[0].length;
   const sd: number[] = [];
   for (let k = 0; k < d; k++) {
@@ -382,14 +283,6 @@ function buildPopulation(
   };
 }
 
-function logSumExp(xs: readonly number[]): number {
-  const m = Math.max(...xs);
-  if (m === -Infinity) return -Infinity;
-  let s = 0;
-  for (const x of xs) s += Math.exp(x - m);
-  return m + Math.log(s);
-}
-
 /** Most candidates a generation may decide before it stops for low acceptance. */
 export function candidateCap(s: AbcSettings): number {
   return Math.ceil(s.particles / s.minAcceptance);
@@ -400,52 +293,4 @@ export function nextGeneration(done: readonly Population[], s: AbcSettings): { g
   const prev = done[done.length - 1];
   if (prev && stopReason(prev, s)) return null;
   return { generation: prev ? prev.generation + 1 : 0, tolerance: prev ? nextTolerance(prev, s) : Infinity };
-}
-
-/** One shard's share of a generation's candidates: number, parameters and statistics. */
-export interface ShardResult {
-  generation: number;
-  /** Candidates 0 … budget−1 with number % count === index were simulated. */
-  budget: number;
-  results: { i: number; theta: number[]; stats: number[] }[];
-}
-
-/**
- * Simulates, for the generation after `done`, the candidates numbered `index`, `index +
- * count`, … below a budget sized from the last acceptance rate. The merge step
- * ({@link abcSmc} with `precomputed`) uses them and simulates whatever else it needs, so
- * the population is the same as without shards.
- */
-export async function simulateShard(
-  problem: AbcProblem,
-  s: AbcSettings,
-  done: readonly Population[],
-  shard: { index: number; count: number },
-  concurrency: number,
-  signal?: AbortSignal,
-): Promise<ShardResult | null> {
-  const next = nextGeneration(done, s);
-  if (!next) return null;
-  const prev = done[done.length - 1] ?? null;
-  const kernel = prev ? perturbationSd(prev) : null;
-  // Each tolerance roughly halves the acceptance; a little extra saves a merge-side top-up.
-  const expected = prev ? Math.max(s.minAcceptance, prev.acceptance * 0.6) : 1;
-  const budget = Math.min(candidateCap(s), Math.ceil((1.25 * s.particles) / expected));
-  const ids: number[] = [];
-  for (let i = shard.index; i < budget; i += shard.count) ids.push(i);
-  const results: ShardResult['results'] = [];
-  let cursor = 0;
-  const workerLoop = async () => {
-    while (cursor < ids.length) {
-      signal?.throwIfAborted();
-      const i = ids[cursor++];
-      const c = drawCandidate(problem, s, next.generation, i, prev, kernel);
-      if (!c.theta) continue;
-      const stats = await problem.simulate(c.theta, c.seeds, signal ?? new AbortController().signal);
-      results.push({ i, theta: c.theta, stats });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, workerLoop));
-  results.sort((a, b) => a.i - b.i);
-  return { generation: next.generation, budget, results };
 }

@@ -5,7 +5,9 @@ import { createNodeWorkerPool } from '../runner/node-pool.ts';
 import type { Runner } from '../runner/runner.ts';
 import { formatProblems } from '../scenario/parse.ts';
 import { VERSION } from '../version.ts';
-import { abcSmc, simulateShard, type AbcProgress, type AbcSettings, type Population, type StopReason } from './abc-smc.ts';
+import { abcSmc } from './abc-smc.ts';
+import type { AbcProgress, AbcSettings, Population, StopReason } from './abc-types.ts';
+import { simulateShard } from './simulate-shard.ts';
 import { CalibrationDirectoryError, openCalibrationDirectory, readGenerations, readShards, saveGeneration, saveShard, writeAtomic, type CalibrationManifest } from './calibration-directory.ts';
 import {
   calibratedScenario,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Population, ShardResult } from './abc-smc.ts';
+import type { Population } from './abc-types.ts';
+import type { ShardResult } from './simulate-shard.ts';
 
 /** A problem with the output folder (not empty, another calibration's, unreadable). */
 export class CalibrationDirectoryError extends Error {

@@ -1,5 +1,5 @@
 import { csvLine, formatCell } from '../experiment/sweep/sweep-rows.ts';
-import type { Population, StopReason } from './abc-smc.ts';
+import type { Population, StopReason } from './abc-types.ts';
 import { scenarioAt } from './model-problem.ts';
 import type { Calibration } from './parse-calibration.ts';
 import { weightedQuantile } from './weighted-quantile.ts';

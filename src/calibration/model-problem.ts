@@ -2,7 +2,7 @@ import type { Runner } from '../runner/runner.ts';
 import type { ScenarioInput } from '../model/params/schema.ts';
 import { formatProblems } from '../scenario/parse.ts';
 import { setPath } from '../scenario/set-path.ts';
-import type { AbcProblem } from './abc-smc.ts';
+import type { AbcProblem } from './abc-types.ts';
 import { targetDistance, type Calibration } from './parse-calibration.ts';
 
 /** The base scenario with the parameters set to `theta` (in parameter order). */

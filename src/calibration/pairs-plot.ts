@@ -1,4 +1,4 @@
-import type { Population } from './abc-smc.ts';
+import type { Population } from './abc-types.ts';
 import type { CalibrationParameter } from './parse-calibration.ts';
 
 const CELL = 150;

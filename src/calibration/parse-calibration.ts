@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { METRIC_COUNT, METRIC_NAMES } from '../model/metrics.ts';
+import { METRIC_NAMES } from '../model/metrics.ts';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import { compileExpression, type CompiledExpression } from '../model/params/expression.ts';
 import { formatProblems, issuesToProblems, parseScenario, type Problem, type Result } from '../scenario/parse.ts';
@@ -11,6 +11,7 @@ import type { RunOutput } from '../runner/run-request.ts';
 import { calibrationSchema, type CalibrationFile } from './calibration-schema.ts';
 import { fieldRange } from './field-range.ts';
 import { makePrior, type Prior, type PriorSpec } from './priors.ts';
+import { metricAt, metricScope } from '../runner/run-metrics.ts';
 
 /**
  * Metrics the model takes (almost) straight from one of its inputs: fitting them tells
@@ -175,9 +176,9 @@ export function parseCalibration(data: unknown, baseDir: string, path: string | 
       for (let y = from; y <= to && y < out.years; y++) {
         let v: number;
         if (expr) {
-          for (let m = 0; m < METRIC_COUNT; m++) scope[METRIC_NAMES[m]] = out.values[y * METRIC_COUNT + m];
+          metricScope(out, y, scope);
           v = expr.evaluate(scope);
-        } else v = out.values[y * METRIC_COUNT + index];
+        } else v = metricAt(out, y, index);
         if (!Number.isFinite(v)) continue;
         sum += v;
         n++;

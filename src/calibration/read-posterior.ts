@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import type { Scenario } from '../model/params/schema.ts';
 import { VERSION } from '../version.ts';
-import type { Population } from './abc-smc.ts';
+import type { Population } from './abc-types.ts';
 import type { Calibration } from './parse-calibration.ts';
 import { normalised, posteriorFromDocument, type Posterior, type PosteriorDocument } from '../analysis/posterior.ts';
 

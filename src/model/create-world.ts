@@ -1,5 +1,6 @@
 import type { Scenario } from './params/schema.ts';
 import { compileLevers, type LeverValues } from './params/compile-levers.ts';
+import { perLever } from './params/lever-table.ts';
 import { createRng } from './rng.ts';
 import { exp, clamp } from './portable-math.ts';
 import { ITEM_COUNT } from './firm-payoff.ts';
@@ -9,6 +10,7 @@ import { updateSkills } from './phases/employment.ts';
 import { recomputeLoads } from './phases/matching.ts';
 import { FRESH_ARRAYS, type ArrayAllocator, type WorldArena } from './world-arena.ts';
 import { stableNumbers, stableShape } from './stable-shape.ts';
+import { asSmallInt } from './number-hints.ts';
 
 /** Groups indices 0..n−1 by a key in 0..keys−1: returns the grouped indices and start offsets. */
 function groupBy(A: ArrayAllocator, n: number, keys: number, keyOf: (i: number) => number): { order: Int32Array; start: Int32Array } {
@@ -29,10 +31,10 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
   const A: ArrayAllocator = arena ?? FRESH_ARRAYS;
   const { world: ws, schools: sc, firms: fc } = scenario;
   // Counts as small integers: the tables keep them in integer fields (see stableNumbers).
-  const nS = ws.schools | 0;
-  const nF = ws.firms | 0;
-  const K = ws.maxPartnersPerFirm | 0;
-  const R = ws.regions | 0;
+  const nS = asSmallInt(ws.schools);
+  const nF = asSmallInt(ws.firms);
+  const K = asSmallInt(ws.maxPartnersPerFirm);
+  const R = asSmallInt(ws.regions);
   const rs = createRng(seed, 'init-schools');
   const rf = createRng(seed, 'init-firms');
   const rp = createRng(seed, 'init-partnerships');
@@ -163,16 +165,7 @@ export function createWorld(input: Scenario, seed: number, arena?: WorldArena): 
     options: A.f32(nF * 4).fill(NaN),
   });
 
-  const lever: LeverValues = stableNumbers({
-    law: 0,
-    internPayFloor: 0,
-    taxRelief: 0,
-    greenChannel: 0,
-    groups: 0,
-    subsidyPerInternMonth: 0,
-    schoolFunding: 0,
-    dataPlatform: 0,
-  });
+  const lever: LeverValues = stableNumbers(perLever(() => 0));
 
   const w: World = stableShape({
     scenario,

@@ -1,5 +1,6 @@
 import { CONTRACT, type World } from './state.ts';
 import { pow } from './portable-math.ts';
+import { asDouble } from './number-hints.ts';
 
 /** Benefit (+) and cost (−) items of one partnership for a firm, k¥ per year. */
 export const ITEMS = [
@@ -145,10 +146,8 @@ export function firmItems(w: World, f: number, s: number, depth: number, basis: 
   if (retention > 0.95) retention = 0.95;
   // Low-tech firms can fill the job with cheap labour instead, so a trained hire saves them little.
   const cheap = lab.substitution * w.labour.cheapLabour[F.region[f]];
-  // (× 1 makes both branches floating-point arithmetic; a bare field on one side makes V8
-  // box the other side's result on every call.)
-  const altCost = high ? lab.hiringCostHigh * 1 : lab.hiringCostLow * (1 - cheap);
-  const premium = high ? lab.skillPremiumHigh * 1 : lab.skillPremiumLow * (1 - cheap);
+  const altCost = high ? asDouble(lab.hiringCostHigh) : lab.hiringCostLow * (1 - cheap);
+  const premium = high ? asDouble(lab.skillPremiumHigh) : lab.skillPremiumLow * (1 - cheap);
   const perRetained = altCost + premium * wage * 2 * skill;
   out[I_RECRUITMENT] = hires * retention * perRetained;
   // What a leaver takes away grows with the training invested in them (months as an intern).

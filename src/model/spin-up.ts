@@ -3,6 +3,7 @@ import { compileLevers } from './params/compile-levers.ts';
 import { stableNumbers } from './stable-shape.ts';
 import { stepYear } from './step.ts';
 import type { World } from './state.ts';
+import { asSmallInt } from './number-hints.ts';
 
 /**
  * Burn-in: simulates the scenario's `spinUpYears` before year 0 with every policy lever at
@@ -12,7 +13,7 @@ import type { World } from './state.ts';
  * last of them, which is what year-0 lever expressions see. Writes scratch rows into `row`.
  */
 export function spinUp(w: World, row: Float64Array): void {
-  const years = w.scenario.spinUpYears | 0;
+  const years = asSmallInt(w.scenario.spinUpYears);
   if (years <= 0) return;
   const scenario = w.scenario;
   const levers = w.levers;

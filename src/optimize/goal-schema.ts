@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { int, show } from '../model/params/fields.ts';
+import { finite, int, show } from '../model/params/fields.ts';
+import { jsonSchemaWithBase } from '../scenario/json-schema.ts';
 
 /** Most levers one goal may search. */
 export const MAX_GOAL_LEVERS = 16;
 /** Most objectives (the hypervolume is exact up to three). */
 export const MAX_GOAL_OBJECTIVES = 3;
-
-const finite = (what: string) =>
-  z.number({ error: (iss) => `${show(iss.input)} is not a number; expected ${what}` }).refine(Number.isFinite, {
-    error: (iss) => `${show(iss.input)} is not a finite number; expected ${what}`,
-  });
 
 const range = (what: string) =>
   z
@@ -177,16 +173,5 @@ export type Robustness = GoalFile['robustness'];
 
 /** The goal schema as JSON Schema (draft 2020-12) for editors. */
 export function goalJsonSchema(scenarioSchemaRef = '../scenario.schema.json'): Record<string, unknown> {
-  const schema = z.toJSONSchema(goalSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  const props = schema.properties as Record<string, Record<string, unknown>>;
-  const base = props.base;
-  props.base = {
-    description: base.description,
-    default: base.default,
-    anyOf: [
-      { type: 'string', minLength: 1, description: 'scenario file path, relative to the goal file' },
-      { $ref: scenarioSchemaRef },
-    ],
-  };
-  return { ...schema, title: 'coopsim goal', $id: 'https://coopsim.invalid/goal.schema.json' };
+  return jsonSchemaWithBase(goalSchema, 'goal', scenarioSchemaRef);
 }

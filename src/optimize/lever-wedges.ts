@@ -1,12 +1,13 @@
 import type { ComparisonMetric } from '../analysis/compare-scenarios.ts';
 import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paired-effect.ts';
 import { quantiles, mean } from '../analysis/quantiles.ts';
-import { METRIC_COUNT, METRIC_INDEX } from '../model/metrics.ts';
+import type { MetricName } from '../model/metrics.ts';
 import { deriveSeed } from '../model/rng.ts';
 import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../model/params/schema.ts';
+import { metricOf } from '../runner/run-metrics.ts';
 
 /** One part of a package's effect on one output in one year. */
 export interface Wedge {
@@ -68,7 +69,7 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
   const outs: RunOutput[][] = await Promise.all(
     scenarios.map((scenario) => Promise.all(seeds.map((seed) => options.runner.run({ scenario, seed, years }, options.signal)))),
   );
-  const at = (o: RunOutput, metric: keyof typeof METRIC_INDEX, year: number) => o.values[year * METRIC_COUNT + METRIC_INDEX[metric]];
+  const at = (o: RunOutput, metric: MetricName, year: number) => metricOf(o, metric, year);
   const cumulative = (o: RunOutput, year: number, skipNaN: boolean) => {
     let sum = 0;
     for (let y = 0; y <= year; y++) {

@@ -1,9 +1,9 @@
-import { METRIC_COUNT, METRIC_NAMES } from '../model/metrics.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import { mean, quantile } from '../analysis/quantiles.ts';
 import { setPath } from '../scenario/set-path.ts';
 import type { Fitness } from './pareto-rank.ts';
 import { leverValue, type Goal, type GoalMeasure } from './parse-goal.ts';
+import { metricScope } from '../runner/run-metrics.ts';
 
 /** Violation given to a candidate whose objectives are undefined (every run gave NaN). */
 export const UNDEFINED_VIOLATION = 1e12;
@@ -48,8 +48,7 @@ export function goalMeasures(goal: Goal): GoalMeasure[] {
 export function measureValue(measure: GoalMeasure, out: RunOutput): number {
   const scope: Record<string, number> = {};
   const at = (y: number) => {
-    for (let m = 0; m < METRIC_COUNT; m++) scope[METRIC_NAMES[m]] = out.values[y * METRIC_COUNT + m];
-    return Number(measure.expression.evaluate(scope));
+    return Number(measure.expression.evaluate(metricScope(out, y, scope)));
   };
   if (measure.year >= out.years) return NaN;
   if (!measure.cumulative) return at(measure.year);

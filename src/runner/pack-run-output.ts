@@ -1,6 +1,7 @@
 import { METRIC_COUNT, METRIC_NAMES } from '../model/metrics.ts';
 import type { SimulationResult } from '../model/simulate.ts';
 import type { RunOutput } from './run-request.ts';
+import { valueIndex } from './run-metrics.ts';
 
 /**
  * Packs a simulation's metrics into the typed arrays of a {@link RunOutput}
@@ -12,7 +13,7 @@ export function packRunOutput(res: SimulationResult): RunOutput {
   const values = new Float64Array(years * METRIC_COUNT);
   for (let m = 0; m < METRIC_COUNT; m++) {
     const col = res.metrics[METRIC_NAMES[m]];
-    for (let y = 0; y < years; y++) values[y * METRIC_COUNT + m] = col[y];
+    for (let y = 0; y < years; y++) values[valueIndex(y, m)] = col[y];
   }
   const initial = new Float64Array(METRIC_COUNT);
   for (let m = 0; m < METRIC_COUNT; m++) initial[m] = res.initial[METRIC_NAMES[m]];

@@ -1,6 +1,7 @@
 import { scenarioJsonSchema } from './json-schema.ts';
 
-interface JsonNode {
+/** The parts of a JSON Schema node that the parameter tables read. */
+export interface JsonNode {
   type?: string;
   description?: string;
   default?: unknown;

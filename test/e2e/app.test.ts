@@ -236,7 +236,8 @@ describe('browser app in Chromium', () => {
   });
 
   it('game panel: a click starts a trajectory, agent-based runs are drawn over it (latest wins), a link restores the game', async () => {
-    const { page, errors } = await open('?tab=game&n=1');
+    // The link sets a slider, so the panel shows the link's game (the bistable example), not the scenario's.
+    const { page, errors } = await open('?tab=game&n=1&game.V=10');
     const chart = '[data-chart="phase-portrait"]';
     const view = page.locator('.game-view');
     await page.waitForSelector(`${chart} svg`);

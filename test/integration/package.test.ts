@@ -57,7 +57,7 @@ afterAll(() => {
 describe('npm package', () => {
   it('holds the built library, CLI, worker and declarations, and no tests, benchmarks, app sources or runtime dependencies', () => {
     const files = run('tar', ['tzf', tarball], root).stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['dist-node/index.mjs', 'dist-node/cli.mjs', 'dist-node/node-worker.mjs', 'dist-types/index.d.ts', 'src/cli/bin.mjs', 'LICENSE', 'CITATION.cff', 'scenarios/baseline.json']));
+    expect(files).toEqual(expect.arrayContaining(['dist-node/index.mjs', 'dist-node/cli.mjs', 'dist-node/node-worker.mjs', 'dist-node/game-worker.mjs', 'dist-types/index.d.ts', 'src/cli/bin.mjs', 'LICENSE', 'CITATION.cff', 'scenarios/baseline.json']));
     expect(files.filter((f) => /^(test|bench|src\/(app|model|scenario|runner)|workers)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(app, 'node_modules/coopsim/package.json'), 'utf8'));
     expect(pkg.dependencies ?? {}).toEqual({});
@@ -132,8 +132,10 @@ describe('npm package', () => {
     expect(sweep.status).toBe(0);
     const runs = readFileSync(join(app, 'out/runs.csv'), 'utf8').trim().split('\n');
     expect(runs).toHaveLength(25);
-    const game = run('npx', ['coopsim', 'game', 'node_modules/coopsim/scenarios/games/bistable.json', '--json'], app);
+    // --agents on 2 threads: the packed game worker must start and run its share of the runs.
+    const game = run('npx', ['coopsim', 'game', 'node_modules/coopsim/scenarios/games/bistable.json', '--json', '--agents', '300', '--reps', '4', '--workers', '2'], app);
     expect(game.status, game.stderr).toBe(0);
     expect(JSON.parse(game.stdout)).toHaveProperty('equilibria');
+    expect(JSON.parse(game.stdout).abm.reps).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { abcSmc, CalibrationAbortedError, type AbcProblem, type AbcSettings, type Population } from '../../src/calibration/abc-smc.ts';
+import { abcSmc } from '../../src/calibration/abc-smc.ts';
+import { CalibrationAbortedError, type AbcProblem, type AbcSettings, type Population } from '../../src/calibration/abc-types.ts';
 import { makePrior } from '../../src/calibration/priors.ts';
 
 /**

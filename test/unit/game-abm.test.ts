@@ -42,7 +42,8 @@ describe('agent-based game', () => {
   it.each([
     ['bistable from the example start', bistable, [0.5, 0.5], 10],
     ['bistable, into the shallow trap', bistable, [0.2, 0.3], 10],
-    ['dominant', dominant, [0.1, 0.1], 10],
+    // Fast take-off: at M = 10 the Euler lag of the sweeps alone is 0.057 at t = 2.
+    ['dominant', dominant, [0.1, 0.1], 20],
     ['schools keen, firms cold', keenCold, [0.5, 0.5], 10],
     // Governments leave fast here (gain up to 5); at M = 10 the Euler lag of the sweeps is 0.064 at t = 2.
     ['tripartite', tripartite, [0.5, 0.5, 0.5], 20],
@@ -52,10 +53,12 @@ describe('agent-based game', () => {
 
   it('the mean follows the Euler step 1/M of the ODE, so the gap shrinks as M grows', () => {
     const at = [0.5, 1, 1.5, 2, 2.5, 3];
-    const gap10 = gapToOde(dominant, [0.1, 0.1], at, 20000, 4, 10);
-    const gap40 = gapToOde(dominant, [0.1, 0.1], at, 20000, 4, 40);
+    // The Euler maps alone (no sampling) lag the ODE by 0.069 at M = 10 and 0.019 at M = 40 on
+    // these times; 16 runs of 20,000 agents add about 0.003 of noise to the mean.
+    const gap10 = gapToOde(dominant, [0.1, 0.1], at, 20000, 16, 10);
+    const gap40 = gapToOde(dominant, [0.1, 0.1], at, 20000, 16, 40);
     expect(gap40).toBeLessThan(gap10 / 2.5);
-    expect(gap40).toBeLessThan(0.02);
+    expect(gap40).toBeLessThan(0.025);
     // The expected sweep map: p ← p + p(1−p)·gain(p)/M, for all populations at once.
     const game = gameFromParams(dominant);
     const ens = gameAbmEnsemble(game, { agents: 20000, tmax: 3, start: [0.1, 0.1] }, 4, 1);
@@ -91,7 +94,9 @@ describe('agent-based game', () => {
   });
 
   it('is pure: no Node APIs, clock or Math.random', () => {
-    const src = readFileSync(new URL('../../src/analysis/game/game-abm.ts', import.meta.url), 'utf8');
-    expect(src).not.toMatch(/from 'node:|Math\.random|Date\.now|performance\.|process\./);
+    for (const file of ['game-abm.ts', 'game-abm-kernel.ts', 'xoshiro128.ts']) {
+      const src = readFileSync(new URL(`../../src/analysis/game/${file}`, import.meta.url), 'utf8');
+      expect(src).not.toMatch(/from 'node:|Math\.random|Date\.now|performance\.|process\./);
+    }
   });
 });

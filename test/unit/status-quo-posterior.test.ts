@@ -8,7 +8,7 @@ const CALIBRATION = 'scenarios/calibration/status-quo.json';
 const POSTERIOR = 'scenarios/calibration/status-quo.posterior.json';
 const REGENERATE =
   `regenerate it: npx coopsim calibrate ${CALIBRATION} --out out/calibration --workers 2 && ` +
-  `cp out/calibration/posterior.json ${POSTERIOR} && cp out/calibration/posterior-pairs.svg scenarios/calibration/status-quo.posterior-pairs.svg ` +
+  `cp out/calibration/posterior.json ${POSTERIOR} && cp out/calibration/posterior-pairs.svg docs/status-quo-posterior-pairs.svg ` +
   "(and update the README's and docs/ODD.md's calibration figures)";
 
 describe('the shipped status-quo posterior', () => {
@@ -52,6 +52,6 @@ describe('the shipped pairs plot', () => {
     const k = doc.parameters.length;
     const last = { theta: doc.particles.map((r) => r.slice(0, k)), weights: doc.particles.map((r) => r[k]), distances: doc.particles.map((r) => r[k + 1]) };
     const svg = pairsPlotSvg(loadCalibration(CALIBRATION).parameters, last as never);
-    expect(readFileSync('scenarios/calibration/status-quo.posterior-pairs.svg', 'utf8'), `the pairs plot is not the one of ${POSTERIOR}; ${REGENERATE}`).toBe(svg);
+    expect(readFileSync('docs/status-quo-posterior-pairs.svg', 'utf8'), `the pairs plot is not the one of ${POSTERIOR}; ${REGENERATE}`).toBe(svg);
   });
 });

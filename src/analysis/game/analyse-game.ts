@@ -1,7 +1,7 @@
 import { basinOfDeep } from './basin.ts';
 import type { Eigenvalue } from './eigenvalues.ts';
 import { findEquilibria, type StabilityCheck } from './equilibria.ts';
-import { gameAbmEnsemble, maxImitationProbability } from './game-abm.ts';
+import { gameAbmEnsemble, maxImitationProbability, type GameAbmEnsemble } from './game-abm.ts';
 import { gameFromParams } from './game-from-params.ts';
 import type { GameParamName, GameParams } from './game-params.ts';
 import type { GameFile } from './game-schema.ts';
@@ -89,8 +89,11 @@ function named(game: ReplicatorGame, values: ArrayLike<number>): Shares {
  * Analyses a game file: equilibria with stability, the trajectory from the start shares,
  * its long-run limit and, on request, a tipping threshold, the basin of full deep
  * cooperation and an agent-based ensemble on the same time grid. Pure.
+ *
+ * `abmEnsemble`, when given, is the ensemble `options.abm` asks for, already run (by
+ * `gameAbmEnsembleThreads`, on several threads): the same numbers this function would compute.
  */
-export function analyseGame(file: GameFile, options: AnalyseGameOptions = {}): GameReport {
+export function analyseGame(file: GameFile, options: AnalyseGameOptions = {}, abmEnsemble?: GameAbmEnsemble): GameReport {
   const params = paramsOfGameFile(file);
   const start = startOfGameFile(file);
   const game = gameFromParams(params);
@@ -128,7 +131,7 @@ export function analyseGame(file: GameFile, options: AnalyseGameOptions = {}): G
   }
   if (options.abm) {
     const { agents, reps, M, seed } = options.abm;
-    const ens = gameAbmEnsemble(game, { agents, sweepsPerUnit: M, tmax: file.tmax, start }, reps, seed);
+    const ens = abmEnsemble ?? gameAbmEnsemble(game, { agents, sweepsPerUnit: M, tmax: file.tmax, start }, reps, seed);
     const at = (arr: Float64Array[], k: number) => named(game, arr.map((a) => a[k]));
     let maxDiff = 0;
     ens.times.forEach((_, k) => {

@@ -1,6 +1,10 @@
-import { create, eigsDependencies } from 'mathjs';
+import { create, eigsDependencies, type MathJsInstance } from 'mathjs';
 
-const math = create({ eigsDependencies });
+/**
+ * The mathjs instance with `eigs`, built on first use: building it takes longer than a whole
+ * two-population analysis, which never needs it (see {@link eigenvalues}).
+ */
+let math: MathJsInstance | undefined;
 
 /** An eigenvalue: a plain number when real, `{ re, im }` when complex. */
 export type Eigenvalue = number | { re: number; im: number };
@@ -20,21 +24,27 @@ export function imagPart(e: Eigenvalue): number {
  * when complex, ordered by real part, then imaginary part. Imaginary parts below 1e-12 of the
  * matrix scale count as zero, and `-0` is written as `0`.
  *
- * Uses mathjs `eigs`. Its QR iteration does not converge on some 3 × 3 matrices with a
- * purely imaginary pair next to a real eigenvalue (centre-like faces of the three-population
- * game); for 2 × 2 and 3 × 3 matrices those fall back to the roots of the characteristic
- * polynomial.
+ * A triangular matrix (the replicator Jacobian at every pure corner is diagonal) gives its
+ * diagonal, exactly; a 1 × 1 or 2 × 2 matrix the roots of its characteristic polynomial in
+ * closed form. Larger ones use mathjs `eigs`. Its QR iteration does not converge on some
+ * 3 × 3 matrices with a purely imaginary pair next to a real eigenvalue (centre-like faces of
+ * the three-population game); those fall back to the roots of the characteristic polynomial.
  */
 export function eigenvalues(matrix: number[][]): Eigenvalue[] {
   const scale = Math.max(1, ...matrix.flat().map(Math.abs));
   let pairs: [number, number][];
-  try {
-    const raw = math.eigs(matrix, { eigenvectors: false }).values as unknown;
-    const list = (Array.isArray(raw) ? raw : (raw as { toArray(): unknown[] }).toArray()) as unknown[];
-    pairs = list.map((v) => (typeof v === 'number' ? [v, 0] : [(v as { re: number }).re, (v as { im: number }).im]));
-  } catch (err) {
-    if (matrix.length > 3) throw err;
-    pairs = characteristicRoots(matrix);
+  if (isTriangular(matrix)) pairs = matrix.map((row, i) => [row[i], 0]);
+  else if (matrix.length <= 2) pairs = characteristicRoots(matrix);
+  else {
+    try {
+      math ??= create({ eigsDependencies });
+      const raw = math.eigs(matrix, { eigenvectors: false }).values as unknown;
+      const list = (Array.isArray(raw) ? raw : (raw as { toArray(): unknown[] }).toArray()) as unknown[];
+      pairs = list.map((v) => (typeof v === 'number' ? [v, 0] : [(v as { re: number }).re, (v as { im: number }).im]));
+    } catch (err) {
+      if (matrix.length > 3) throw err;
+      pairs = characteristicRoots(matrix);
+    }
   }
   const out: Eigenvalue[] = pairs.map(([re, im]) => {
     const r = re === 0 ? 0 : re;
@@ -43,11 +53,25 @@ export function eigenvalues(matrix: number[][]): Eigenvalue[] {
   return out.sort((p, q) => realPart(p) - realPart(q) || imagPart(p) - imagPart(q));
 }
 
+/** True when every entry above, or every entry below, the diagonal of a square matrix is 0. */
+function isTriangular(m: number[][]): boolean {
+  let upper = true;
+  let lower = true;
+  for (let i = 0; i < m.length; i++)
+    for (let j = 0; j < m.length; j++) {
+      if (j < i && m[i][j] !== 0) upper = false;
+      if (j > i && m[i][j] !== 0) lower = false;
+    }
+  return upper || lower;
+}
+
 /** Roots (re, im) of λ² + B·λ + C. */
 function quadratic(B: number, C: number): [number, number][] {
   const disc = B * B - 4 * C;
   if (disc >= 0) {
     const s = Math.sqrt(disc);
+    // A zero trace (the interior saddle of the two-population game): an exactly symmetric pair.
+    if (B === 0) return [[-s / 2, 0], [s / 2, 0]];
     // Numerically stable pair.
     const q = -0.5 * (B + (B >= 0 ? s : -s));
     return q === 0 ? [[0, 0], [0, 0]] : [[q, 0], [C / q, 0]];

@@ -1,18 +1,9 @@
-import { createRng, deriveSeed, type Rng } from '../../model/rng.ts';
+import { deriveSeed } from '../../model/rng.ts';
+import { simulateGameAbm, type GameAbmOptions } from './game-abm-kernel.ts';
 import type { ReplicatorGame } from './replicator-game.ts';
-import { reportTimes } from './trajectory.ts';
+import { reportTimes } from './report-times.ts';
 
-/** Settings of the well-mixed agent-based version of a replicator game. */
-export interface GameAbmOptions {
-  /** Agents per population. */
-  agents: number;
-  /** Synchronous sweeps per unit of time, M (default 10): imitation probability is Δpayoff/M. */
-  sweepsPerUnit?: number;
-  /** Simulated time; shares are reported every 0.1 time units (and at `tmax`). */
-  tmax: number;
-  /** Start shares of deep players, one per population (round(share·agents) agents start deep). */
-  start: readonly number[];
-}
+export type { GameAbmOptions } from './game-abm-kernel.ts';
 
 /** One agent-based run: the shares of deep players at each report time. */
 export interface GameAbmRun {
@@ -36,57 +27,14 @@ export interface GameAbmRun {
  * back a strategy nobody plays: where the ODE passes within about 1/agents of 0 or 1 before
  * turning back, runs can be absorbed there.
  *
- * Pure and deterministic: draws come from `createRng(seed, 'game-imitation-<population>')`.
+ * Pure and deterministic: population i draws from xoshiro128** stream i of `seed`
+ * (xoshiro128.ts).
  */
 export function runGameAbm(game: ReplicatorGame, options: GameAbmOptions, seed: number): GameAbmRun {
-  const n = options.agents;
-  const M = options.sweepsPerUnit ?? 10;
-  const dim = game.dim;
   const times = reportTimes(options.tmax);
-  const rngs: Rng[] = game.populations.map((name) => createRng(seed, `game-imitation-${name}`));
-  let cur = new Uint8Array(dim * n);
-  let nxt = new Uint8Array(dim * n);
-  const deep = new Float64Array(dim);
-  for (let i = 0; i < dim; i++) {
-    const k = Math.round(options.start[i] * n);
-    cur.fill(1, i * n, i * n + k);
-    deep[i] = k;
-  }
-  const shares = Array.from({ length: dim }, () => new Float64Array(times.length));
-  const p = new Float64Array(dim);
-  const gain = new Float64Array(dim);
-  let sweep = 0;
-  for (let k = 0; k < times.length; k++) {
-    const target = Math.round(times[k] * M);
-    for (; sweep < target; sweep++) {
-      for (let i = 0; i < dim; i++) p[i] = deep[i] / n;
-      game.gains(p, gain);
-      for (let i = 0; i < dim; i++) {
-        const rng = rngs[i];
-        const off = i * n;
-        // Probability that a shallow agent copies a deep peer, and the reverse.
-        const toDeep = gain[i] > 0 ? Math.min(1, gain[i] / M) : 0;
-        const toShallow = gain[i] < 0 ? Math.min(1, -gain[i] / M) : 0;
-        let count = 0;
-        for (let a = 0; a < n; a++) {
-          const mine = cur[off + a];
-          const peer = cur[off + rng.int(n)];
-          let s = mine;
-          if (peer !== mine) {
-            const prob = peer === 1 ? toDeep : toShallow;
-            if (prob > 0 && rng.next() < prob) s = peer;
-          }
-          nxt[off + a] = s;
-          count += s;
-        }
-        deep[i] = count;
-      }
-      const t = cur;
-      cur = nxt;
-      nxt = t;
-    }
-    for (let i = 0; i < dim; i++) shares[i][k] = deep[i] / n;
-  }
+  const out = new Float64Array(game.dim * times.length);
+  simulateGameAbm(game, options, seed, out);
+  const shares = Array.from({ length: game.dim }, (_, i) => out.slice(i * times.length, (i + 1) * times.length));
   return { times, shares };
 }
 
@@ -103,33 +51,46 @@ export interface GameAbmEnsemble {
   endedDeep: number;
 }
 
+/** The seed of run r of an ensemble with master seed `seed`: `deriveSeed(seed, r)`. */
+export function gameAbmSeeds(seed: number, reps: number): Uint32Array {
+  return Uint32Array.from({ length: reps }, (_, r) => deriveSeed(seed, r));
+}
+
 /**
  * `reps` runs of {@link runGameAbm}; run r uses the seed `deriveSeed(seed, r)`, so each run
  * depends only on (options, seed, r).
  */
 export function gameAbmEnsemble(game: ReplicatorGame, options: GameAbmOptions, reps: number, seed: number): GameAbmEnsemble {
-  const dim = game.dim;
-  let times: number[] = [];
-  let sum: Float64Array[] = [];
-  let sum2: Float64Array[] = [];
+  const T = reportTimes(options.tmax).length;
+  const seeds = gameAbmSeeds(seed, reps);
+  const runs = new Float64Array(reps * game.dim * T);
+  for (let r = 0; r < reps; r++) simulateGameAbm(game, options, seeds[r], runs, r * game.dim * T);
+  return summariseGameAbm(game.dim, options.tmax, reps, runs);
+}
+
+/**
+ * Ensemble statistics of `reps` runs stored one after another in `runs` as
+ * {@link simulateGameAbm} writes them (run r at offset r·dim·times). Sums go over runs in
+ * order, so the result does not depend on which thread ran which run.
+ */
+export function summariseGameAbm(dim: number, tmax: number, reps: number, runs: Float64Array): GameAbmEnsemble {
+  const times = reportTimes(tmax);
+  const T = times.length;
+  const sum = Array.from({ length: dim }, () => new Float64Array(T));
+  const sum2 = Array.from({ length: dim }, () => new Float64Array(T));
   const final = Array.from({ length: dim }, () => new Float64Array(reps));
   let deepRuns = 0;
   for (let r = 0; r < reps; r++) {
-    const run = runGameAbm(game, options, deriveSeed(seed, r));
-    if (r === 0) {
-      times = run.times;
-      sum = run.shares.map((s) => new Float64Array(s.length));
-      sum2 = run.shares.map((s) => new Float64Array(s.length));
-    }
     let allDeep = true;
     for (let i = 0; i < dim; i++) {
-      const s = run.shares[i];
-      for (let k = 0; k < s.length; k++) {
-        sum[i][k] += s[k];
-        sum2[i][k] += s[k] * s[k];
+      const base = (r * dim + i) * T;
+      for (let k = 0; k < T; k++) {
+        const v = runs[base + k];
+        sum[i][k] += v;
+        sum2[i][k] += v * v;
       }
-      final[i][r] = s[s.length - 1];
-      if (i < 2 && s[s.length - 1] < 0.9) allDeep = false;
+      final[i][r] = runs[base + T - 1];
+      if (i < 2 && runs[base + T - 1] < 0.9) allDeep = false;
     }
     if (allDeep) deepRuns++;
   }

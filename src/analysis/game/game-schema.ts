@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { num, show } from '../../model/params/fields.ts';
-import { issuesToProblems, type Result } from '../../scenario/parse.ts';
+import type { Result } from '../../scenario/problem.ts';
+import { issuesToProblems } from '../../scenario/zod-issues.ts';
 
 const A = 'assumption:';
 const BIG = 1e6;

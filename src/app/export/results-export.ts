@@ -1,4 +1,4 @@
-import { METRIC_COUNT, METRIC_NAMES } from '../../model/metrics.ts';
+import { METRIC_NAMES } from '../../model/metrics.ts';
 import type { MetricColumns } from '../../model/simulate.ts';
 import { metricsToCsv } from '../../runner/metrics-table.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
@@ -6,16 +6,13 @@ import { VERSION } from '../../version.ts';
 import { effectSummary } from '../results/effects.ts';
 import type { Results } from '../results/results.ts';
 import { bandOf, type SeriesName } from '../results/series.ts';
+import { metricColumn } from '../../runner/run-metrics.ts';
 import { SHIPPED_POSTERIOR_FILE } from '../state/shipped-posterior.ts';
 
 /** A run's metrics as the columns `metricsToCsv` takes, and its year column. */
 export function runColumns(out: RunOutput): { year: Int32Array; metrics: MetricColumns } {
   const metrics = {} as MetricColumns;
-  METRIC_NAMES.forEach((name, m) => {
-    const col = new Float64Array(out.years);
-    for (let t = 0; t < out.years; t++) col[t] = out.values[t * METRIC_COUNT + m];
-    metrics[name] = col;
-  });
+  METRIC_NAMES.forEach((name, m) => (metrics[name] = metricColumn(out, m)));
   return { year: Int32Array.from({ length: out.years }, (_, i) => i), metrics };
 }
 

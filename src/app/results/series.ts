@@ -1,18 +1,14 @@
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import { METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import { ensembleBand, type Band } from '../../analysis/quantiles.ts';
+import { metricColumn } from '../../runner/run-metrics.ts';
 
 /** A metric the app shows: an output column or one derived from columns. */
 export type SeriesName = MetricName | 'deep_share' | 'fiscal_cost_cumulative';
 
 /** One series of one run, per year. */
 export function seriesOf(out: RunOutput, name: SeriesName): Float64Array {
-  const col = (m: MetricName) => {
-    const k = METRIC_INDEX[m];
-    const s = new Float64Array(out.years);
-    for (let t = 0; t < out.years; t++) s[t] = out.values[t * METRIC_COUNT + k];
-    return s;
-  };
+  const col = (m: MetricName) => metricColumn(out, METRIC_INDEX[m]);
   if (name === 'deep_share') {
     const a = col('depth_3_share');
     const b = col('depth_4_share');

@@ -1,7 +1,8 @@
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import { METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import type { Formatter } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';
+import { metricOf } from '../../runner/run-metrics.ts';
 
 /** Counts of what changed in the network from one year to the next. */
 export interface YearChanges {
@@ -52,7 +53,7 @@ export function yearChanges(network: readonly Int32Array[], y: number): YearChan
  */
 export function yearStory(out: RunOutput, y: number, t: Translate, fmt: Formatter): string[] {
   const net = out.network ?? [];
-  const m = (name: MetricName, year: number) => out.values[year * METRIC_COUNT + METRIC_INDEX[name]];
+  const m = (name: MetricName, year: number) => metricOf(out, name, year);
   if (y === 0) {
     const c = yearChanges(net, 0);
     return [

@@ -20,6 +20,7 @@ import { equilibriaItems } from './game-equilibria-list.ts';
 import { abmFieldInput, gameSlider } from './game-inputs.ts';
 import { phasePortraitLabels } from './game-labels.ts';
 import { startPointOf } from './game-start-point.ts';
+import { derivedPanel, linkSetsGame, type DerivedForApp } from './game-derived.ts';
 
 /** Wait after a slider move before agent-based runs start, so a drag starts one set of runs. */
 const ABM_DELAY = 150;
@@ -28,6 +29,8 @@ const ABM_DELAY = 150;
 let lastAbm: { key: string; paths: Pick<PhasePortraitData, 'abmRuns' | 'abmMeans'> } | null = null;
 /** Whether the panel fills the window (for a projector); kept across rebuilds. */
 let presenting = false;
+/** Whether the sliders follow the scenario's game: unless the link sets them, until one is moved. */
+let follow: boolean | null = null;
 
 /**
  * The mean-field game panel: sliders for V, α, Cs, Ce, gs, ge and q; the phase portrait
@@ -50,6 +53,12 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   const hideButton = h('button', { type: 'button', class: 'hide-abm', onclick: () => setGame({ ...game, abm: { ...game.abm, show: false } }) }, t('game.abm.hide'));
   const sliderInputs = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement }>();
   const abmInputs = new Map<string, HTMLInputElement>();
+  if (follow === null) follow = !linkSetsGame(location.search);
+  const applyDerived = (d: DerivedForApp | null) => {
+    if (d && GAME_SLIDERS.some((s) => game.params[s.name] !== d.params[s.name])) setGame({ ...game, params: { ...d.params } });
+    syncInputs();
+  };
+  const derived = derivedPanel(ctx, (d) => follow && applyDerived(d));
 
   const setGame = (next: GameState, abmDelay = 0) => {
     game = next;
@@ -170,7 +179,10 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   };
 
   const slider = (s: (typeof GAME_SLIDERS)[number]) => {
-    const el = gameSlider(ctx, s, game.params[s.name], (v) => setGame({ ...game, params: { ...game.params, [s.name]: v } }, ABM_DELAY));
+    const el = gameSlider(ctx, s, game.params[s.name], (v) => {
+      follow = false;
+      setGame({ ...game, params: { ...game.params, [s.name]: v } }, ABM_DELAY);
+    });
     sliderInputs.set(s.name, el);
     return el.element;
   };
@@ -246,18 +258,8 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
             h(
               'div',
               { class: 'game-buttons' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'reset-game',
-                  onclick: () => {
-                    setGame({ ...game, params: defaultGameState().params });
-                    syncInputs();
-                  },
-                },
-                t('game.reset'),
-              ),
+              h('button', { type: 'button', class: 'reset-game', onclick: () => ((follow = false), setGame({ ...game, params: defaultGameState().params }), syncInputs()) }, t('game.reset')),
+              h('button', { type: 'button', class: 'reset-derived', onclick: () => ((follow = true), applyDerived(derived.current())) }, t('game.derived.reset')),
               h('button', { type: 'button', class: 'clear', onclick: () => setGame({ ...game, starts: [] }) }, t('game.clear')),
             ),
             gameStartForm(ctx, (start) => setGame({ ...game, starts: [...game.starts.slice(-(MAX_STARTS - 1)), start] })),
@@ -273,6 +275,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
             presenting ? abmNote : null,
           ),
           h('section', { class: 'game-equilibria' }, h('h3', {}, t('game.equilibria')), equilibria),
+          derived.element,
         ),
       ),
     );
@@ -280,6 +283,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   }
 
   root.dispose = () => {
+    derived.dispose();
     latest.cancel();
     document.removeEventListener('keydown', onKey);
     document.removeEventListener('fullscreenchange', onFullscreen);

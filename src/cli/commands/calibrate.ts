@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { CalibrationAbortedError, type AbcProgress } from '../../calibration/abc-smc.ts';
+import { CalibrationAbortedError, type AbcProgress } from '../../calibration/abc-types.ts';
 import { calibrate, calibrateShard } from '../../calibration/calibrate.ts';
 import { CalibrationDirectoryError } from '../../calibration/calibration-directory.ts';
 import { readCalibrationFile } from '../../calibration/parse-calibration.ts';

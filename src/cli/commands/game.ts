@@ -3,7 +3,8 @@ import type { AnalyseGameOptions, GameReport, Shares } from '../../analysis/game
 import type { Eigenvalue } from '../../analysis/game/eigenvalues.ts';
 import { GOVERNMENT_PARAMS, TWO_POPULATION_PARAMS, type GameParamName } from '../../analysis/game/game-params.ts';
 import { gameSchema, parseGameFile, type GameFile } from '../../analysis/game/game-schema.ts';
-import { formatProblems, issuesToProblems } from '../../scenario/parse.ts';
+import { formatProblems } from '../../scenario/problem.ts';
+import { issuesToProblems } from '../../scenario/zod-issues.ts';
 import { show } from '../../model/params/fields.ts';
 import { readJsonFile } from '../read-json.ts';
 import { UserError } from '../user-error.ts';
@@ -18,6 +19,10 @@ interface GameCliOptions {
   M: string;
   seed: string;
   basin?: string;
+  scenario?: string;
+  year?: string;
+  government?: boolean;
+  workers?: string;
 }
 
 /** `coopsim game FILE.json`: the mean-field evolutionary game of docs/ODD.md (Mean-field companion). */
@@ -28,9 +33,12 @@ export function registerGame(program: Command): void {
       'analyse the mean-field evolutionary game (docs/ODD.md, Mean-field companion): equilibria and their stability, the trajectory ' +
         'from the start shares, optionally a tipping threshold, the basin of (1,1) and an agent-based ensemble',
     )
-    .argument('<file>', 'game JSON file (V, alpha, Cs, Ce, gs, ge, q, x0, y0, tmax, optional government)')
+    .argument('[file]', 'game JSON file (V, alpha, Cs, Ce, gs, ge, q, x0, y0, tmax, optional government); or --scenario')
+    .option('--scenario <file>', 'derive the game from a scenario\'s own payoff items instead of a game file (docs/ODD.md, The scenario\'s own game)')
+    .option('--year <y>', 'with --scenario: the year whose lever values are used', '0')
+    .option('--government', 'with --scenario: derive the three-population game (government rewards and penalties)')
     .option('--json', 'print one JSON object instead of the readable report')
-    .option('--threshold <param>', `tipping threshold of a parameter (${[...TWO_POPULATION_PARAMS, ...GOVERNMENT_PARAMS].join(', ')})`)
+    .option('--threshold <param>', `tipping threshold of a parameter (${[...TWO_POPULATION_PARAMS, ...GOVERNMENT_PARAMS].join(', ')}; with --scenario a lever: taxRelief, subsidyPerInternMonth)`)
     .option('--from <value>', 'lower end of the threshold search range')
     .option('--to <value>', 'upper end of the threshold search range')
     .option('--agents <n>', 'run the agent-based game with N agents per population')
@@ -38,14 +46,24 @@ export function registerGame(program: Command): void {
     .option('--M <m>', 'synchronous imitation sweeps per time unit', '10')
     .option('--seed <s>', 'master seed of the agent-based ensemble', '1')
     .option('--basin <n>', 'basin of (1,1) on an n × n grid of start shares')
-    .action(async (file: string, opts: GameCliOptions) => {
+    .option('--workers <n>', 'threads that run the agent-based runs (default: the available cores)')
+    .action(async (file: string | undefined, opts: GameCliOptions) => {
+      if (opts.scenario !== undefined) {
+        const { runScenarioGame } = await import('./game-scenario.ts');
+        process.stdout.write(await runScenarioGame(file, { ...opts, scenario: opts.scenario }, formatGameReport));
+        return;
+      }
+      if (file === undefined) throw new UserError('give a game file or --scenario FILE');
+      if (opts.government) throw new UserError('--government needs --scenario (a game file has a "government" object instead)');
       const parsed = parseGameFile(readJsonFile(file));
       if (!parsed.ok) throw new UserError(`${file}: ${formatProblems(parsed.problems).split('\n').join('; ')}`);
       const options = cliOptions(parsed.value, opts);
       // Loaded here, not at start: the eigenvalue solver brings most of mathjs, which every
       // other command would otherwise parse before doing anything.
       const { analyseGame } = await import('../../analysis/game/analyse-game.ts');
-      const report = analyseGame(parsed.value, options);
+      const { runGameAbmThreads } = await import('../run-game-abm.ts');
+      const abm = options.abm && (await runGameAbmThreads(parsed.value, options.abm, opts.workers));
+      const report = analyseGame(parsed.value, options, abm);
       if (report.abm && report.abm.maxImitationProbability > 1)
         process.stderr.write(
           `coopsim: warning: payoff differences reach ${report.abm.maxImitationProbability.toFixed(2)} × M; ` +

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, folderLockHolder, isLockFile, lockFolder } from '../sweep/folder-lock.ts';
 import { ioErrorMessage, isIoError } from '../sweep/io-error-message.ts';
-import { atomicWrite, readManifest, SweepDirectoryError } from '../sweep/sweep-directory.ts';
+import { SweepDirectoryError } from '../sweep/sweep-directory-error.ts';
+import { atomicWrite, readManifest } from '../sweep/sweep-files.ts';
 import { MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from '../sweep/sweep-manifest.ts';
 import { lineRunId, SWEEP_FILES } from '../sweep/sweep-rows.ts';
 

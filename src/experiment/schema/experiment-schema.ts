@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { METRIC_NAMES } from '../../model/metrics.ts';
-import { int, show } from '../../model/params/fields.ts';
+import { finite, int, show } from '../../model/params/fields.ts';
 
 /** Most factors a Sobol/Saltelli design accepts (its Sobol sequence has 2 × this many dimensions). */
 export const MAX_SOBOL_FACTORS = 16;
 /** Most runs one experiment may define. */
 export const MAX_RUNS = 10_000_000;
-
-const finite = (what: string) =>
-  z.number({ error: (iss) => `${show(iss.input)} is not a number; expected ${what}` }).refine(Number.isFinite, {
-    error: (iss) => `${show(iss.input)} is not a finite number; expected ${what}`,
-  });
 
 const pair = (what: string) =>
   z.tuple([finite(what), finite(what)], {

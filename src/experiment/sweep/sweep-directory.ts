@@ -1,31 +1,18 @@
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunOutput } from '../../runner/run-request.ts';
-import type { ExperimentPlan, Shard } from '../plan/experiment-plan.ts';
-import { VERSION } from '../../version.ts';
-import { isLockFile, lockFolder, type FolderLock } from './folder-lock.ts';
+import type { ExperimentPlan } from '../plan/experiment-plan.ts';
+import { isLockFile, lockFolder } from './folder-lock.ts';
 import { ioErrorMessage, isIoError } from './io-error-message.ts';
 import { createRunOrder } from './run-order.ts';
+import { recoverSweep } from './recover-sweep.ts';
+import { checkOwnFiles, checkSameSweep, type SweepDirectory, type SweepDirectoryOptions } from './sweep-directory-options.ts';
 import { SweepDirectoryError } from './sweep-directory-error.ts';
+import { appendDurably, atomicWrite, manifestText, readManifest, sortFile, syncDir } from './sweep-files.ts';
 import { newManifest, MANIFEST_FAILURE_LIMIT, type RunFailure, type SweepManifest } from './sweep-manifest.ts';
 import {
   csvLine,
   failureLine,
   failuresHeader,
-  lineRunId,
   runsHeader,
   runsLine,
   summaryColumns,
@@ -34,47 +21,9 @@ import {
   yearsLines,
 } from './sweep-rows.ts';
 
+// The folder's error and option types are part of this module's face for its readers.
 export { SweepDirectoryError };
-
-/** Options of {@link openSweepDirectory}. */
-export interface SweepDirectoryOptions {
-  /** Continue a sweep already in the directory (else the directory must be empty). */
-  resume: boolean;
-  shard: Shard | null;
-  /** Hash of the experiment ({@link experimentHash}); a resume must match it. */
-  hash: string;
-  workers: number;
-  /** Experiment file, recorded in the manifest. */
-  experimentFile?: string | null;
-  /** Clock (for tests). */
-  now?: () => Date;
-  /** The command holding the folder's lock, named to a second process that is refused (default "sweep"). */
-  command?: string;
-  /**
-   * Called once when writing the folder fails (a full disk, a read-only remount) from a timer,
-   * so the caller can stop sending runs; {@link SweepDirectory.finish} then throws the error.
-   */
-  onFatal?: (err: SweepDirectoryError) => void;
-}
-
-/** A sweep directory being written: results stream in, whole lines at a time. */
-export interface SweepDirectory {
-  readonly dir: string;
-  /** Runs complete from earlier sessions (resume); they are not run again. */
-  readonly done: ReadonlySet<number>;
-  /** What opening the folder noted: a stale lock taken over, torn or duplicate lines dropped. */
-  readonly notes: readonly string[];
-  /** Records a finished run. */
-  record(runId: number, out: RunOutput): void;
-  /** Records a failed run. */
-  fail(runId: number, error: string): void;
-  /**
-   * Ends this session. When every run of the directory is done or failed, the files are in
-   * run_id order (rewritten atomically when they were not appended in that order), so they
-   * are the same whatever the number of workers, shards or interruptions.
-   */
-  finish(): SweepManifest;
-}
+export type { SweepDirectory, SweepDirectoryOptions } from './sweep-directory-options.ts';
 
 /** Rows batched before a write; a timer writes smaller batches. */
 const BATCH_RUNS = 1024;
@@ -140,7 +89,7 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
       const previous = readManifest(paths.manifest, dir);
       checkSameSweep(previous, options, dir);
       manifest = previous;
-      ({ doneLines, yearsOf } = recover());
+      ({ doneLines, yearsOf } = recoverSweep(plan, paths, headers, planned, notes));
       manifest.status = 'running';
       manifest.finished = null;
       manifest.failures = [];
@@ -269,7 +218,7 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
       for (const fd of Object.values(fds)) if (fd >= 0) closeSync(fd);
       try {
         if (ioFailure) throw ioFailure;
-        checkOwnFiles();
+        checkOwnFiles(lock, identity, paths, written);
         const failed = new Set(failures.map((f) => f.run_id));
         let complete = true;
         for (const id of planned) if (!done.has(id) && !failed.has(id)) complete = false;
@@ -338,197 +287,5 @@ export function openSweepDirectory(dir: string, plan: ExperimentPlan, options: S
         // the error thrown says what happened; the manifest keeps saying "running"
       }
     }
-  }
-
-  /** Refuses to finish over files that another process replaced, removed or rewrote. */
-  function checkOwnFiles(): void {
-    lock.check();
-    for (const [k, id] of Object.entries(identity)) {
-      const path = paths[k as keyof typeof paths];
-      let now: { dev: number; ino: number } | null = null;
-      try {
-        now = statSync(path);
-      } catch {
-        now = null;
-      }
-      if (!now || now.dev !== id.dev || now.ino !== id.ino)
-        throw new SweepDirectoryError(
-          `${path} was ${now ? 'replaced' : 'removed'} by another process while this sweep wrote it; its results are not trusted: ` +
-            `check the folder, then continue with --resume`,
-        );
-    }
-    let text = '';
-    try {
-      text = readFileSync(paths.manifest, 'utf8');
-    } catch {
-      text = '';
-    }
-    if (text !== written)
-      throw new SweepDirectoryError(
-        `${paths.manifest} was changed by another process while this sweep wrote the folder; check the folder, then continue with --resume`,
-      );
-  }
-
-  /** Reads what earlier sessions left: complete runs and their years, nothing torn. */
-  function recover(): { doneLines: Map<number, string>; yearsOf: Map<number, string[]> } {
-    const runs = readLines(paths.runs, headers.runs);
-    const runsFields = runsHeader(e).length;
-    const doneLines = new Map<number, string>();
-    const seen = new Set<number>();
-    const dropped = { torn: runs.torn, range: 0, duplicate: 0 };
-    for (const line of runs.lines) {
-      const id = lineRunId(line);
-      if (fieldCount(line) !== runsFields) dropped.torn++;
-      else if (!planned.has(id)) dropped.range++;
-      else if (seen.has(id)) {
-        dropped.duplicate++;
-        doneLines.delete(id); // which copy is right is unknown: run it again
-      } else {
-        seen.add(id);
-        doneLines.set(id, `${line}\n`);
-      }
-    }
-    const parts = [
-      dropped.torn > 0 ? `${dropped.torn} torn` : '',
-      dropped.range > 0 ? `${dropped.range} with a run_id outside this sweep` : '',
-      dropped.duplicate > 0 ? `${dropped.duplicate} duplicate` : '',
-    ].filter(Boolean);
-    if (parts.length > 0) notes.push(`${paths.runs}: dropped ${parts.join(', ')} line(s); those runs are run again`);
-    const yearsOf = new Map<number, string[]>();
-    if (!keepYears) return { doneLines, yearsOf };
-    const yearsFields = yearsHeader(e).length;
-    const byRun = new Map<number, string[]>();
-    const years = readLines(paths.years, headers.years);
-    for (const line of years.lines) {
-      const id = lineRunId(line);
-      if (!doneLines.has(id)) continue; // years of a run whose runs.csv line never made it
-      let list = byRun.get(id);
-      if (!list) byRun.set(id, (list = []));
-      list.push(`${line}\n`);
-    }
-    let redo = 0;
-    for (const id of [...doneLines.keys()]) {
-      const lines = byRun.get(id) ?? [];
-      const expected = plan.yearsOf(plan.coordinates(id).point);
-      const ok =
-        lines.length === expected &&
-        lines.every((l, y) => (l.startsWith(`${id},${y},`) || l === `${id},${y}\n`) && fieldCount(l.slice(0, -1)) === yearsFields);
-      if (ok) yearsOf.set(id, lines);
-      else {
-        doneLines.delete(id);
-        redo++;
-      }
-    }
-    if (redo > 0) notes.push(`${paths.years}: ${redo} run(s) with missing or torn years are run again`);
-    return { doneLines, yearsOf };
-  }
-}
-
-/** Cells of one CSV line (quoted cells may hold commas). */
-function fieldCount(line: string): number {
-  if (!line.includes('"')) return line.split(',').length;
-  let n = 1;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) n++;
-  }
-  return quoted ? -1 : n;
-}
-
-function manifestText(m: SweepManifest): string {
-  return `${JSON.stringify(m, null, 2)}\n`;
-}
-
-/** Reads a sweep's manifest, or explains why the folder is not a sweep. */
-export function readManifest(path: string, dir: string): SweepManifest {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new SweepDirectoryError(`${dir} has no ${SWEEP_FILES.manifest}, so it holds no sweep to resume; give a new or empty folder`);
-  }
-  try {
-    const m = JSON.parse(text) as SweepManifest;
-    if (!m || typeof m !== 'object' || typeof m.experiment?.hash !== 'string') throw new Error('not a sweep manifest');
-    if (!Array.isArray(m.sessions)) m.sessions = [];
-    if (!Array.isArray(m.failures)) m.failures = [];
-    if (!m.runs || typeof m.runs !== 'object') throw new Error('it has no "runs" counts');
-    return m;
-  } catch (err) {
-    throw new SweepDirectoryError(`${path} is not a sweep manifest (${(err as Error).message})`);
-  }
-}
-
-function checkSameSweep(m: SweepManifest, options: SweepDirectoryOptions, dir: string): void {
-  if (m.experiment.hash !== options.hash)
-    throw new SweepDirectoryError(
-      `${dir} holds a sweep of a different experiment (${m.experiment.name || 'unnamed'}, hash ${m.experiment.hash.slice(0, 12)}; ` +
-        `this one is ${options.hash.slice(0, 12)}); resume only with the same experiment, or give a new folder`,
-    );
-  if (m.coopsim !== VERSION)
-    throw new SweepDirectoryError(`${dir} was written by coopsim ${m.coopsim}; this is ${VERSION}, whose results may differ: give a new folder`);
-  const a = m.shard ? `${m.shard.index}/${m.shard.count}` : 'all runs';
-  const b = options.shard ? `${options.shard.index}/${options.shard.count}` : 'all runs';
-  if (a !== b) throw new SweepDirectoryError(`${dir} holds shard ${a}; resume it with the same --shard (got ${b})`);
-}
-
-/**
- * The complete data lines of a CSV file written by a sweep: a torn last line (no newline)
- * is dropped; the header must be this experiment's (a torn header counts as none).
- */
-function readLines(path: string, header: string): { lines: string[]; torn: number } {
-  if (!existsSync(path)) return { lines: [], torn: 0 };
-  const text = readFileSync(path, 'utf8');
-  const end = text.lastIndexOf('\n');
-  if (end < 0) return { lines: [], torn: 0 };
-  const lines = text.slice(0, end).split('\n');
-  if (`${lines[0]}\n` !== header)
-    throw new SweepDirectoryError(`${path}: its columns differ from this experiment's; it belongs to another sweep`);
-  return { lines: lines.slice(1), torn: end < text.length - 1 ? 1 : 0 };
-}
-
-/** Rewrites a sweep CSV file with its data lines in run_id order (stable: a run's years stay in order). */
-function sortFile(path: string): void {
-  const text = readFileSync(path, 'utf8');
-  const end = text.lastIndexOf('\n');
-  const lines = text.slice(0, end).split('\n');
-  const header = lines.shift() as string;
-  const keyed = lines.map((line, i) => ({ id: lineRunId(line), i, line }));
-  keyed.sort((a, b) => a.id - b.id || a.i - b.i);
-  atomicWrite(path, `${header}\n${keyed.map((k) => `${k.line}\n`).join('')}`);
-}
-
-/** Writes all of `data` at the end of a file and waits until it is on disk. */
-function appendDurably(fd: number, data: string | readonly Buffer[]): void {
-  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.concat(data);
-  let off = 0;
-  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-  fsyncSync(fd);
-}
-
-/** Replaces a file in one step: write a temporary file, fsync it, rename it over. */
-export function atomicWrite(path: string, text: string): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    appendDurably(fd, text);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some file systems cannot fsync a directory; the renames are still atomic
   }
 }

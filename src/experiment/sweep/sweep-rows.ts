@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import { METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
 import type { ExperimentPlan, RunCoordinates } from '../plan/experiment-plan.ts';
 import type { Experiment, SummaryYear } from '../parse/parse-experiment.ts';
 import { formatNumber } from '../../runner/metrics-table.ts';
+import { metricAt, metricOf } from '../../runner/run-metrics.ts';
 
 /** File names of a sweep directory. */
 export const SWEEP_FILES = {
@@ -73,7 +74,7 @@ function leading(plan: ExperimentPlan, c: RunCoordinates): string[] {
 export function summaryValue(out: RunOutput, col: SummaryColumn): number {
   const y = col.year === 'last' ? out.years - 1 : col.year;
   if (y < 0 || y >= out.years) return NaN;
-  return out.values[y * METRIC_COUNT + METRIC_INDEX[col.metric]];
+  return metricOf(out, col.metric, y);
 }
 
 /** The runs.csv line of a finished run. */
@@ -95,8 +96,7 @@ export function yearsLines(plan: ExperimentPlan, runId: number, out: RunOutput):
   let text = '';
   for (let y = 0; y < out.years; y++) {
     let line = `${runId},${y}`;
-    const base = y * METRIC_COUNT;
-    for (const i of idx) line += `,${formatNumber(out.values[base + i])}`;
+    for (const i of idx) line += `,${formatNumber(metricAt(out, y, i))}`;
     text += `${line}\n`;
   }
   return text;

@@ -57,6 +57,13 @@ function preview(v: unknown, depth: number, out: { text: string }): void {
   } else out.text += String(v);
 }
 
+/** Schema of any finite number (no default, no range); `what` says what is expected in its errors. */
+export function finite(what: string) {
+  return z.number({ error: (iss) => `${show(iss.input)} is not a number; expected ${what}` }).refine(Number.isFinite, {
+    error: (iss) => `${show(iss.input)} is not a finite number; expected ${what}`,
+  });
+}
+
 /** Formats a numeric range for messages, e.g. "0–1" or "at least 1". */
 export function rangeText(min: number, max: number, integer = false): string {
   const kind = integer ? 'an integer ' : '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { num, int, perDepth } from './fields.ts';
 import { lever } from './lever-field.ts';
+import { LEVER_TABLE, perLever } from './lever-table.ts';
 
 const A = 'assumption:';
 
@@ -134,31 +135,23 @@ const behaviour = z.strictObject({
   imitationScale: num(1, 0.01, 100, `${A} payoff difference (in stakes) that makes copying a peer certain (M of the mean-field game in docs/ODD.md)`),
 });
 
-/** Allowed range of each policy lever. */
-export const LEVER_RANGE = {
-  law: [0, 1],
-  internPayFloor: [0, 2],
-  taxRelief: [0, 1],
-  greenChannel: [0, 1],
-  groups: [0, 1],
-  subsidyPerInternMonth: [0, 1000],
-  schoolFunding: [0, 1000],
-  dataPlatform: [0, 1],
-} as const satisfies Record<string, readonly [number, number]>;
-
-const L = LEVER_RANGE;
+// The levers' fields come from the lever table. The first five stand before the evaluation
+// interval, as they always have in scenario files and in the published JSON Schema; a new
+// lever's row lands after the others.
+const { law, internPayFloor, taxRelief, greenChannel, groups, ...laterLevers } = perLever((name) => {
+  const { statusQuo, range, source } = LEVER_TABLE[name];
+  return lever(statusQuo, range[0], range[1], source);
+});
 
 /** Government levers (each a number, a list of steps, or an expression of year). */
 const policy = z.strictObject({
-  law: lever(0, ...L.law, 'the seed: no law yet guarantees the rights and duties of schools, firms and students'),
-  internPayFloor: lever(0.8, ...L.internPayFloor, '2021 internship rules, Art. 18: interns working relatively independently on a post get at least 80% of the same post\'s wage; applies to post internships (depth 2 and more), not to short visits; complied with by mechanisms.payFloorCompliance, more under law'),
-  taxRelief: lever(0, ...L.taxRelief, 'status quo 0; China 2019: 30% of qualifying investment of certified firms offset against education surcharges (Caishui [2019] No. 46)'),
-  greenChannel: lever(0, ...L.greenChannel, 'status quo 0: no cut in administrative cost for certified firms'),
-  groups: lever(0.1, ...L.groups, '1,406 vocational education groups with 24,369 member firms at end-2016 (Wang Jiaojiao 2022); assumption: about a tenth of firms and colleges in a working group'),
+  law,
+  internPayFloor,
+  taxRelief,
+  greenChannel,
+  groups,
   evaluationInterval: int(0, 0, 50, 'status quo: groups are not evaluated (0 = never); every k years otherwise'),
-  subsidyPerInternMonth: lever(0, ...L.subsidyPerInternMonth, 'status quo 0 (k¥ per intern-month in a contract partnership, so a 6-month placement earns four times a 1.5-month visit)'),
-  schoolFunding: lever(0, ...L.schoolFunding, 'status quo 0 (M¥ per college per year; only colleges that pass evaluation when evaluations run)'),
-  dataPlatform: lever(0, ...L.dataPlatform, 'status quo 0: no big-data matching platform'),
+  ...laterLevers,
   certificationQuota: num(1.1, 0, 1000, 'new certifications of industry–education integration enterprises per college per year: China’s national target of at least 10,000 certified firms by 2025 (NDRC Social [2019] No. 1558; 2023–2025 action plan), reached over 2019–2025 across 1,547 higher-vocational colleges (MOE 2023), is about 1.1; for scale, the first national batch was 63 firms and Shandong certified 142 (2020) + 168 (2022). Firms apply only while certification brings relief (taxRelief or greenChannel above 0)'),
   certificationTerm: int(3, 1, 100, `${A} years a certification lasts before the firm must be screened again; the 2019 Implementation Measures speak of a period of qualification within which a firm can lose it (People's Daily 2019-04-04), its length is not in the sources read`),
   certificationCultivation: int(1, 0, 100, 'China, Shandong (2022): a firm is cultivated at least 1 year in the provincial pool before it may apply for certification; here its contract partnership at depth 2 or more must have run that long'),
@@ -228,16 +221,5 @@ export const scenarioSchema = z.strictObject({
 export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file (defaults may be omitted). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-/** The policy levers' names. */
-export type LeverName = keyof typeof LEVER_RANGE;
-/** Every policy lever, in display order. */
-export const LEVER_NAMES: readonly LeverName[] = [
-  'law',
-  'internPayFloor',
-  'taxRelief',
-  'greenChannel',
-  'groups',
-  'subsidyPerInternMonth',
-  'schoolFunding',
-  'dataPlatform',
-];
+// The levers' names and ranges belong to the lever table; handed on here for the readers of the schema.
+export { LEVER_NAMES, LEVER_RANGE, type LeverName } from './lever-table.ts';

@@ -1,5 +1,6 @@
 import { stakes } from '../firm-payoff.ts';
 import type { World } from '../state.ts';
+import { asSmallInt } from '../number-hints.ts';
 
 /**
  * Phase 8: firms learn. A cooperating firm's attitude follows its own realised payoff;
@@ -16,7 +17,7 @@ export function learningPhase(w: World): void {
   const P = w.partnerships;
   const K = P.perFirm;
   const rng = w.streams.learning;
-  const sectors = w.scenario.world.sectors | 0;
+  const sectors = asSmallInt(w.scenario.world.sectors);
   for (let f = 0; f < F.n; f++) {
     let active = false;
     for (let k = 0; k < K; k++) if (P.school[f * K + k] >= 0) active = true;

@@ -1,13 +1,14 @@
 import type { Runner } from '../../runner/runner.ts';
 import type { ScenarioInput } from '../../model/params/schema.ts';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import type { MetricName } from '../../model/metrics.ts';
+import { metricOf } from '../../runner/run-metrics.ts';
 
 /** Every seed's yearly metrics of a set of scenarios run on the same seeds. */
 export interface Ensemble {
   seeds: readonly number[];
   /** Years simulated per scenario. */
   years: Readonly<Record<string, number>>;
-  /** values[scenario][seedIndex][year * METRIC_COUNT + metricIndex]. */
+  /** values[scenario][seedIndex]: a run's metric values as a RunOutput holds them (read with ensembleValue). */
   values: Readonly<Record<string, readonly Float64Array[]>>;
 }
 
@@ -16,7 +17,7 @@ export function ensembleValue(e: Ensemble, scenario: string, seedIndex: number, 
   const runs = e.values[scenario];
   if (!runs) throw new Error(`scenario ${JSON.stringify(scenario)} was not run`);
   if (year >= e.years[scenario]) return NaN;
-  return runs[seedIndex][year * METRIC_COUNT + METRIC_INDEX[metric]];
+  return metricOf({ years: e.years[scenario], values: runs[seedIndex] }, metric, year);
 }
 
 /** The seeds 1…n. */

@@ -1,4 +1,5 @@
 import { scenarioJsonSchema } from '../../scenario/json-schema.ts';
+import type { JsonNode } from '../../scenario/parameter-tables.ts';
 
 /** A scenario parameter whose default is documented as an assumption. */
 export interface AssumedParameter {
@@ -15,16 +16,6 @@ export interface AssumedParameter {
 
 /** Top-level fields that set the run, not the model: the horizon and the seed. */
 const NOT_MODEL_PARAMETERS = new Set(['years', 'seed']);
-
-interface JsonNode {
-  type?: string;
-  description?: string;
-  default?: unknown;
-  minimum?: number;
-  maximum?: number;
-  properties?: Record<string, JsonNode>;
-  prefixItems?: JsonNode[];
-}
 
 /**
  * Every parameter of the scenario schema whose description starts with "assumption:",

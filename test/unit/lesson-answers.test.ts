@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_COLUMNS, answersCsv, type LessonAnswer } from '../../src/app/lessons/lesson-answers.ts';
+
+const answer: LessonAnswer = {
+  lesson: 'claim-4-law',
+  claim: 4,
+  student: 'Group "A", row 2',
+  lang: 'zh-CN',
+  pre: 'down',
+  post: 'up',
+  preCorrect: false,
+  postCorrect: true,
+  modelDirection: 'up',
+  effect: 0.0917,
+  bandLow: NaN,
+  bandHigh: 0.102,
+  inspectAnswer: '工资更高\n但纠纷更少',
+  followUpAnswer: '',
+  answeredAt: '2026-12-03T14:00:00.000Z',
+};
+
+describe('lesson answers as CSV (pre/post)', () => {
+  it('one header row and one row per answer, quoting commas, quotes and line breaks; an undefined number is an empty cell', () => {
+    const csv = answersCsv([answer, { ...answer, student: 'B', post: '', postCorrect: null }]);
+    const header = 'student,lesson,claim,lang,pre,preCorrect,post,postCorrect,modelDirection,effect,bandLow,bandHigh,inspectAnswer,followUpAnswer,answeredAt';
+    expect(ANSWER_COLUMNS.join(',')).toBe(header);
+    expect(csv).toBe(
+      `${header}\n` +
+        '"Group ""A"", row 2",claim-4-law,4,zh-CN,down,false,up,true,up,0.0917,,0.102,"工资更高\n但纠纷更少",,2026-12-03T14:00:00.000Z\n' +
+        'B,claim-4-law,4,zh-CN,down,false,,,up,0.0917,,0.102,"工资更高\n但纠纷更少",,2026-12-03T14:00:00.000Z\n',
+    );
+  });
+
+  it('an empty list is the header alone', () => {
+    expect(answersCsv([])).toBe(`${ANSWER_COLUMNS.join(',')}\n`);
+  });
+});
