@@ -104,7 +104,7 @@ export function derivedNote(ctx: AppContext, d: DerivedForApp): HTMLElement[] {
           now: typeof now === 'number' ? fmt.number(now, 2) : t('game.derived.scheduled'),
         });
   return [
-    h('h3', {}, t('game.derived.title')),
+    h('h4', {}, t('game.derived.title')),
     h('p', { class: 'help' }, t('game.derived.help', { pairs: fmt.number(g.heterogeneity.pairs, 0), unit: fmt.number(d.unit, 2) })),
     h('ul', { class: 'derived-terms' }, ...terms),
     h(
