@@ -62,7 +62,7 @@ describe('Goal panel in Chromium', () => {
     // A front that meets the goal lists only mixes that meet it.
     expect(rows.every((r) => r.includes('yes'))).toBe(true);
     expect(await page.locator('svg.goal-front circle.tried').count()).toBeGreaterThan(0);
-    await page.waitForFunction(() => location.search.includes('goal.run=1'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('goal.run=1'), null, { timeout: WAIT });
     searchedUrl = page.url();
     expect(errors).toEqual([]);
     await page.close();
@@ -78,10 +78,10 @@ describe('Goal panel in Chromium', () => {
     await page.locator(`svg.goal-front circle.front-point[data-candidate="${id}"]`).click();
     await page.waitForFunction(() => document.querySelector('.tab[data-tab="overview"]')?.getAttribute('aria-selected') === 'true', null, { timeout: WAIT });
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('tab') === false, null, { timeout: WAIT });
-    const link = new URL(page.url()).searchParams;
-    const tax = Number(new URL(page.url()).searchParams.get('taxRelief') ?? '0');
-    const law = Number(new URL(page.url()).searchParams.get('law') ?? '0');
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('tab'), null, { timeout: WAIT });
+    const link = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    const tax = Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('taxRelief') ?? '0');
+    const law = Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('law') ?? '0');
     expect(link.get('goal.run')).toBe('1');
     await expect(page.locator('.control[data-lever="taxRelief"] input[type="range"]').inputValue()).resolves.toBe(String(tax));
     await expect(page.locator('.control[data-lever="law"] input[type="range"]').inputValue()).resolves.toBe(String(law));
@@ -106,7 +106,7 @@ describe('Goal panel in Chromium', () => {
     await phase(page, 'cancelled');
     await expect(page.locator('.goal-run').isDisabled()).resolves.toBe(false);
     await page.locator('select[name="goal-confidence"]').selectOption('0.9');
-    await page.waitForFunction(() => location.search.includes('goal.confidence=0.9'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('goal.confidence=0.9'), null, { timeout: WAIT });
     expect(await page.locator('.goal-front-table').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -72,7 +72,7 @@ describe('app: include parameter uncertainty', () => {
     await page.locator('button.panel-tab[data-panel="assumptions"]').click();
     await page.locator('#param-uncertainty').check();
     job = await ensembleReady(page, job);
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('pu') === '1', null, { timeout: WAIT });
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('pu') === '1', null, { timeout: WAIT });
     await expect(page.locator('.summary-uncertainty').textContent()).resolves.toMatch(/Bands include parameter uncertainty \(8 posterior draws\)/);
     expect(await page.getAttribute('[data-chart="metric-firms_cooperating_share"] path.line.current', 'data-values')).not.toBe(before);
 
