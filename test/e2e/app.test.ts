@@ -244,7 +244,9 @@ describe('browser app in Chromium', () => {
     expect(await page.locator(`${chart} path.trajectory.ode`).count()).toBe(3);
     expect(await page.locator(`${chart} .equilibrium.stable`).count()).toBe(2);
     expect(await page.locator(`${chart} .equilibrium.unstable`).count()).toBe(3);
-    // A click in the square starts a fourth trajectory there (x = 0.7, y = 0.3).
+    // A click in the square starts a fourth trajectory there (x = 0.7, y = 0.3); the square is
+    // scrolled into view first, since the derived-game note above it can push it below the fold.
+    await page.locator(`${chart} rect.frame`).scrollIntoViewIfNeeded();
     const frame = (await page.locator(`${chart} rect.frame`).boundingBox())!;
     await page.mouse.click(frame.x + frame.width * 0.7, frame.y + frame.height * 0.7);
     expect(await page.locator(`${chart} path.trajectory.ode`).count()).toBe(4);

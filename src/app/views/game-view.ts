@@ -21,6 +21,7 @@ import { abmFieldInput, gameSlider } from './game-inputs.ts';
 import { phasePortraitLabels } from './game-labels.ts';
 import { startPointOf } from './game-start-point.ts';
 import { derivedPanel, linkSetsGame, type DerivedForApp } from './game-derived.ts';
+import { linkPart } from '../url/url-codec.ts';
 
 /** Wait after a slider move before agent-based runs start, so a drag starts one set of runs. */
 const ABM_DELAY = 150;
@@ -53,7 +54,7 @@ export function gameView(ctx: AppContext, runs: RunService, available: number): 
   const hideButton = h('button', { type: 'button', class: 'hide-abm', onclick: () => setGame({ ...game, abm: { ...game.abm, show: false } }) }, t('game.abm.hide'));
   const sliderInputs = new Map<string, { input: HTMLInputElement; out: HTMLOutputElement }>();
   const abmInputs = new Map<string, HTMLInputElement>();
-  if (follow === null) follow = !linkSetsGame(location.search);
+  if (follow === null) follow = !linkSetsGame(linkPart(location.search, location.hash));
   const applyDerived = (d: DerivedForApp | null) => {
     if (d && GAME_SLIDERS.some((s) => game.params[s.name] !== d.params[s.name])) setGame({ ...game, params: { ...d.params } });
     syncInputs();
