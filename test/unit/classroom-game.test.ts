@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gameInput, gameScore, MIN_SCORED_COST_M, roundResult, type YearLevers } from '../../src/app/classroom/policy-round.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
+import { metricColumn } from '../../src/runner/run-metrics.ts';
+import { METRIC_COUNT, METRIC_NAMES } from '../../src/model/metrics.ts';
 import type { ScenarioInput } from '../../src/model/params/schema.ts';
 
 const { $schema: _editorOnly, ...base } = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')) as ScenarioInput & { $schema?: string };
@@ -28,12 +30,12 @@ describe('classroom policy game', () => {
 
   it('each round only adds a year: the first years of a longer game are the shorter game byte for byte', () => {
     const years: YearLevers[] = [{ ...statusQuo, schoolFunding: 1 }, { ...statusQuo, law: 1 }, { ...statusQuo, taxRelief: 0.6 }];
-    const two = executeRun({ scenario: gameInput(base, years.slice(0, 2), statusQuo), seed: 5 }).values;
-    const three = executeRun({ scenario: gameInput(base, years, statusQuo), seed: 5 }).values;
-    expect(Array.from(three.subarray(0, two.length))).toEqual(Array.from(two));
+    const two = executeRun({ scenario: gameInput(base, years.slice(0, 2), statusQuo), seed: 5 });
+    const three = executeRun({ scenario: gameInput(base, years, statusQuo), seed: 5 });
+    for (let m = 0; m < METRIC_COUNT; m++) expect(Array.from(metricColumn(three, m).subarray(0, two.years)), METRIC_NAMES[m]).toEqual(Array.from(metricColumn(two, m)));
     // The third year's levers did something: the game is not the status quo.
-    const sq = executeRun({ scenario: gameInput(base, [statusQuo, statusQuo, statusQuo], statusQuo), seed: 5 }).values;
-    expect(Array.from(three)).not.toEqual(Array.from(sq));
+    const sq = executeRun({ scenario: gameInput(base, [statusQuo, statusQuo, statusQuo], statusQuo), seed: 5 });
+    expect(Array.from(three.values)).not.toEqual(Array.from(sq.values));
     const r = roundResult(0, years[0], [three], [sq]);
     expect(r.extraCost).toBeGreaterThan(30); // 60 colleges funded 1 M¥ each, as the lever is documented
   }, 60_000);

@@ -1,8 +1,9 @@
 import { ITEMS, ITEM_COUNT, type Item } from '../../model/firm-payoff.ts';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import type { MetricName } from '../../model/metrics.ts';
 import type { Snapshot } from '../../model/simulate.ts';
 import { CHOICES } from '../../model/state.ts';
 import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
+import { metricSoFar, type RunValues } from '../../runner/run-metrics.ts';
 
 /** Simulated years of one game: ten rounds, one year each. */
 export const GAME_YEARS = 10;
@@ -51,17 +52,12 @@ export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], s
   return { ...base, years: decided.length, policy } as ScenarioInput;
 }
 
-/** One metric of one run in one year. */
-export function metricAt(values: ArrayLike<number>, year: number, m: MetricName): number {
-  return values[year * METRIC_COUNT + METRIC_INDEX[m]];
-}
-
-/** Mean over seeds of one metric in one year (NaN entries skipped). */
-export function meanAt(runs: readonly ArrayLike<number>[], year: number, m: MetricName): number {
+/** Mean over seeds of one metric in one year (NaN entries, and runs that stop before the year, skipped). */
+export function meanAt(runs: readonly RunValues[], year: number, m: MetricName): number {
   let s = 0;
   let n = 0;
   for (const r of runs) {
-    const v = metricAt(r, year, m);
+    const v = metricSoFar(r, m, year);
     if (Number.isFinite(v)) (s += v), n++;
   }
   return n ? s / n : NaN;
@@ -87,7 +83,7 @@ export interface RoundResult {
 }
 
 /** The round's numbers from the game's runs (each of at least `year + 1` years) and the status quo's. */
-export function roundResult(year: number, levers: YearLevers, current: readonly ArrayLike<number>[], baseline: readonly ArrayLike<number>[]): RoundResult {
+export function roundResult(year: number, levers: YearLevers, current: readonly RunValues[], baseline: readonly RunValues[]): RoundResult {
   return {
     year,
     levers,
