@@ -4,14 +4,14 @@ import { bandChartSvg } from '../charts/band-chart.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { figureView } from '../views/figure-view.ts';
-import { metricSoFar, type RunValues } from '../../runner/run-metrics.ts';
-import { GAME_LEVERS, GAME_YEARS, type RoundResult, type YearLevers } from './policy-round.ts';
+import type { RunValues } from '../../runner/run-metrics.ts';
+import { depthPointsAt, GAME_LEVERS, GAME_YEARS, type RoundResult, type YearLevers } from './policy-round.ts';
 
-/** Deep partnerships year by year: the class's policy against the status quo on the same seeds, up to the year played. */
-export function classroomChart(ctx: AppContext, game: readonly RunValues[], baseline: readonly RunValues[], year: number, width: number): HTMLElement {
+/** Depth points of `firms` firms year by year (what the score counts): the class's policy against the status quo on the same seeds, up to the year played. */
+export function classroomChart(ctx: AppContext, game: readonly RunValues[], baseline: readonly RunValues[], year: number, width: number, firms: number): HTMLElement {
   const { t, fmt } = ctx;
-  // The game's runs stop at the year played; the status quo's run all ten years.
-  const series = (runs: readonly RunValues[]) => runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year ? metricSoFar(v, 'deep_partnerships', y) : NaN)));
+  // The game's runs stop at the year played (depthPointsAt is NaN past a run's end); the status quo's run all ten years.
+  const series = (runs: readonly RunValues[]) => runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year ? depthPointsAt([v], y, firms) : NaN)));
   const years = Float64Array.from({ length: GAME_YEARS }, (_, i) => i);
   const title = t('classroom.chartTitle');
   return figureView(ctx, 'classroom-deep', title, width, (w) =>
@@ -48,7 +48,7 @@ export function roundsTable(ctx: AppContext, rounds: readonly RoundResult[], sta
       'tbody',
       {},
       ...rounds.map((r) =>
-        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.deep, 1)} (${fmt.signed(r.deep - r.deepBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
+        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.points, 1)} (${fmt.signed(r.points - r.pointsBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
       ),
     ),
   );
