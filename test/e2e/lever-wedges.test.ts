@@ -134,4 +134,22 @@ describe('lever contributions in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, WAIT * 2);
+
+  it('with parameter uncertainty (pu=1) run i of every sub-scenario has parameter set i: the numbers of compare --wedges --posterior', async () => {
+    const { page, errors } = await open(`${link(8)}&pu=1`);
+    await page.locator('.wedges select[name="wedges-output"]').selectOption('mean_depth');
+    await page.locator('.wedges-run').click();
+    await phase(page, 'done');
+    expect(await page.locator('svg.lever-wedges .subtitle').allTextContents().then((t) => t.join(' '))).toMatch(/across seeds and parameter sets/);
+    const pkg = join(dir, 'package-pu.json');
+    writeFileSync(pkg, JSON.stringify({ years: 6, world: WORLD, policy: POLICY }));
+    const posterior = 'scenarios/calibration/status-quo.posterior.json';
+    const args = ['src/cli/bin.mjs', 'compare', pkg, '--seeds', '8', '--years', '5', '--metrics', 'mean_depth', '--wedges', '--posterior', posterior, '--json', '--workers', '1'];
+    const cli = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+    const key = (b: Bar) => `${b.kind}:${b.lever ?? ''}`;
+    const expected = (cli.wedges as Bar[]).map(({ kind, lever, effect, lo, hi, costPerUnit }) => ({ kind, lever, effect, lo, hi, costPerUnit }));
+    expect(new Map((await bars(page)).map((b) => [key(b), b]))).toEqual(new Map(expected.map((b) => [key(b), b])));
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT * 2);
 });
