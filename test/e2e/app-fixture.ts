@@ -23,6 +23,8 @@ export interface OpenedPage {
 export interface ServedApp {
   /** Where the app is served (known once the file's set-up has run). */
   readonly url: string;
+  /** The browser, for a page that needs more than `open` gives (a context with permissions). */
+  readonly browser: Browser;
   /** Opens the app at `link` (a query or fragment, e.g. `#n=1&tab=network`), collecting its errors. */
   open(link?: string, options?: OpenOptions): Promise<OpenedPage>;
 }
@@ -57,6 +59,9 @@ export function serveApp(defaults: OpenOptions = {}): ServedApp {
   return {
     get url() {
       return started().server.url;
+    },
+    get browser() {
+      return started().browser;
     },
     async open(link = '', options = {}) {
       const { server, browser } = started();
