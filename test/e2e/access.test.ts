@@ -1,57 +1,18 @@
-import { rmSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
 
 const WAIT = 90_000;
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(link: string, viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
-  // axe runs in a page of the same context, so the page gets a context of its own.
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${link}`);
-  return { page, errors };
-}
+// axe runs in a page of the same context, so each page gets a context of its own.
+const app = serveApp({ viewport: DESKTOP, ownContext: true });
+const open = (link: string, viewport = DESKTOP) => app.open(link, { viewport });
 
 /** Waits until the newest request's ensemble is drawn. */
-async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
-  await page.waitForFunction(
-    (after) => {
-      const el = document.querySelector<HTMLElement>('.app');
-      return el?.dataset.phase === 'ensemble' && Number(el.dataset.job) > after;
-    },
-    afterJob,
-    { timeout: WAIT },
-  );
-  return Number(await page.getAttribute('.app', 'data-job'));
-}
+const ensembleReady = (page: Page, afterJob = 0) => drawn(page, afterJob, WAIT);
 
 /** Waits until the tab's view has drawn what a reader would see. */
 async function viewReady(page: Page, tab: string): Promise<void> {

@@ -2,57 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { shipped } from '../helpers/scenario.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WAIT = 90_000;
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+const app = serveApp({ acceptDownloads: true });
 
 /** Opens the app with a query string and collects console errors and page errors. */
-async function open(query = '', viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
+const open = (query = '', viewport = { width: 1280, height: 900 }) => app.open(query, { viewport });
 
 /** Waits until the ensemble of the newest request is drawn; returns its job id. */
-async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
-  await page.waitForFunction(
-    (after) => {
-      const el = document.querySelector<HTMLElement>('.app');
-      return el?.dataset.phase === 'ensemble' && Number(el.dataset.job) > after;
-    },
-    afterJob,
-    { timeout: WAIT },
-  );
-  return Number(await page.getAttribute('.app', 'data-job'));
-}
+const ensembleReady = (page: Page, afterJob = 0) => drawn(page, afterJob, WAIT);
 
 /** Waits until the page's link contains `text` (the link is written a moment after a change). */
 async function urlContains(page: Page, text: string): Promise<void> {
@@ -162,7 +127,7 @@ describe('browser app in Chromium', () => {
     const depthPath = await page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd');
     await page.close();
 
-    const second = await open(url.slice(server.url.length));
+    const second = await open(url.slice(app.url.length));
     await ensembleReady(second.page);
     expect(await second.page.locator('.tile').allTextContents()).toEqual(tiles);
     expect(await second.page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd')).toBe(depthPath);
@@ -183,10 +148,10 @@ describe('browser app in Chromium', () => {
     await old.close();
 
     const description = '校企合作'.repeat(1250);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}#n=1&description=${encodeURIComponent(description)}`);
+    const response = await page.goto(`${app.url}#n=1&description=${encodeURIComponent(description)}`);
     expect(response?.status()).toBe(200);
     const job = await ensembleReady(page);
     await expect(page.locator('.scenario-line').textContent()).resolves.toContain(description);
@@ -294,7 +259,7 @@ describe('browser app in Chromium', () => {
     await page.close();
 
     // The link restores sliders, start points and the same agent-based runs, in Chinese too.
-    const second = await open(`${url.slice(server.url.length)}&lang=zh-CN`);
+    const second = await open(`${url.slice(app.url.length)}&lang=zh-CN`);
     const page2 = second.page;
     await page2.waitForSelector('.game-view[data-abm="done"]', { timeout: WAIT });
     expect(await page2.locator('.game-view input[type="range"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(values);

@@ -1,40 +1,13 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gameFromScenario } from '../../src/analysis/game/game-from-scenario.ts';
 import { scaledParams } from '../../src/app/views/game-derived.ts';
 import { small } from '../helpers/scenario.ts';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveApp } from './app-fixture.ts';
 
 const WAIT = 120_000;
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
+const app = serveApp({ viewport: { width: 1280, height: 900 } });
+const open = (query: string) => app.open(query);
 
 const sliders = (page: Page) => page.locator('.game-view input[type="range"]').evaluateAll((els) => els.map((e) => Number((e as HTMLInputElement).value)));
 

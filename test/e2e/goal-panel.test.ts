@@ -1,40 +1,13 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './app-fixture.ts';
 
 const WAIT = 120_000;
 /** A small world and a short goal (a share of firms cooperating the status quo (12%) misses), so a search of 8 mixes × 4 generations × 2 runs is quick. */
 const GOAL = '?n=1&years=6&world.firms=500&world.schools=10&tab=goal&goal.output=firms_cooperating_share&goal.year=5&goal.level=0.13&goal.seeds=2&goal.levers=taxRelief,law';
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
+const app = serveApp({ viewport: { width: 1280, height: 900 } });
+const open = (query: string) => app.open(query);
 
 const phase = (page: Page, value: string) =>
   page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT });
@@ -69,7 +42,7 @@ describe('Goal panel in Chromium', () => {
   }, WAIT * 2);
 
   it('one click applies a point: the levers move, the overview and the summary card show the mix', async () => {
-    const { page, errors } = await open(searchedUrl.slice(server.url.length));
+    const { page, errors } = await open(searchedUrl.slice(app.url.length));
     // The link runs the same search again, with the same front.
     await phase(page, 'done');
     expect(await frontRows(page)).toEqual(rows);

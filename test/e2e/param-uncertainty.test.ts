@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
 import { drawPosterior, readPosterior } from '../../src/calibration/read-posterior.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { shipped } from '../helpers/scenario.ts';
@@ -14,44 +12,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const POSTERIOR = 'scenarios/calibration/status-quo.posterior.json';
 const WAIT = 90_000;
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
-
-async function ensembleReady(page: Page, afterJob = 0): Promise<number> {
-  await page.waitForFunction(
-    (after) => {
-      const el = document.querySelector<HTMLElement>('.app');
-      return el?.dataset.phase === 'ensemble' && Number(el.dataset.job) > after;
-    },
-    afterJob,
-    { timeout: WAIT },
-  );
-  return Number(await page.getAttribute('.app', 'data-job'));
-}
+const app = serveApp({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+const open = (query: string) => app.open(query);
+const ensembleReady = (page: Page, afterJob = 0) => drawn(page, afterJob, WAIT);
 
 async function download(page: Page, button: string): Promise<string> {
   await page.locator('.export-menu summary').click();

@@ -1,39 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './app-fixture.ts';
 import { TABS } from '../../src/app/state/app-state.ts';
 
 const WAIT = 120_000;
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string, viewport = { width: 1366, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
+const app = serveApp({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+const open = (query: string, viewport = { width: 1366, height: 900 }) => app.open(query, { viewport });
 
 const LESSON_TEXT = {
   en: { question: 'Colleges get better training facilities', choice: 'Deeper', right: 'Your prediction matches the model.', prompt: 'Why do so many firms work with this college?' },
