@@ -51,3 +51,15 @@ describe('lever contributions chart', () => {
     expect(neg.x).toBeLessThan(pos.x);
   });
 });
+
+describe('lever contributions chart on a narrow screen', () => {
+  it('puts long lever names on their own line above the bars instead of cutting them', () => {
+    const long = { ...options, leverLabel: (l: string) => `a rather long name of the lever ${l}` };
+    const narrow = wedgeChartSvg(wedges, ['law', 'taxRelief'], { ...long, width: 360 });
+    const label = narrow.match(/<text class="wedge-label" x="([\d.]+)" y="[\d.]+"( text-anchor="end")?[^>]*>a rather long name of the lever law</)!;
+    expect(label[2]).toBeUndefined();
+    expect(Number(label[1])).toBe(8);
+    const wide = wedgeChartSvg(wedges, ['law', 'taxRelief'], { ...long, width: 900 });
+    expect(wide).toMatch(/<text class="wedge-label" x="[\d.]+" y="[\d.]+" text-anchor="end"[^>]*>a rather long name of the lever law</);
+  });
+});

@@ -52,12 +52,16 @@ export function wedgeChartSvg(wedges: readonly Wedge[], levers: readonly string[
     ...levers.map((l) => ({ label: o.leverLabel(l), bars: [find('leave_out', l)!, find('add_in', l)!] })),
     { label: o.remainderLabel, bars: [find('remainder', null)!] },
   ].filter((g) => g.bars.every(Boolean));
-  const labelW = Math.min(Math.floor(width * 0.38), Math.max(...groups.map((g) => [...g.label].reduce((a, ch) => a + (/[\u2E80-\uFFEF]/.test(ch) ? 12 : 6.6), 0))) + 12);
-  const left = labelW + 8;
+  const labelW = Math.max(...groups.map((g) => [...g.label].reduce((a, ch) => a + (/[\u2E80-\uFFEF]/.test(ch) ? 12 : 6.6), 0))) + 12;
+  // Where the names would take more than 38% of the width (a phone), each stands on its own line above its bars.
+  const stacked = labelW > width * 0.38;
+  const labelLine = stacked ? 15 : 0;
+  // Room for the first tick's label, centred on its tick.
+  const left = stacked ? 30 : labelW + 8;
   // Room for the last tick's label, which is centred on its tick.
   const right = 34;
   const bottom = 28;
-  const height = top + groups.reduce((a, g) => a + g.bars.length * BAR + ROW_GAP, 0) + bottom;
+  const height = top + groups.reduce((a, g) => a + labelLine + g.bars.length * BAR + ROW_GAP, 0) + bottom;
   const values = groups.flatMap((g) => g.bars.flatMap((w) => [w.effect.difference, w.effect.lo, w.effect.hi])).filter(Number.isFinite);
   const x = scaleLinear().domain([Math.min(0, ...values), Math.max(0, ...values, 1e-12)]).range([left, width - right]).nice(width < 480 ? 3 : 5);
   const parts = [svgOpen(width, height, 'lever-wedges', o.title), head.svg, leg.svg];
@@ -74,7 +78,10 @@ export function wedgeChartSvg(wedges: readonly Wedge[], levers: readonly string[
   let y = top;
   for (const g of groups) {
     const gh = g.bars.length * BAR;
-    parts.push(`<text class="wedge-label" x="${left - 8}" y="${r2(y + gh / 2 + 4)}" text-anchor="end" fill="${COLOURS.text}">${esc(g.label)}</text>`);
+    if (stacked) {
+      parts.push(`<text class="wedge-label" x="8" y="${r2(y + 11)}" fill="${COLOURS.text}">${esc(g.label)}</text>`);
+      y += labelLine;
+    } else parts.push(`<text class="wedge-label" x="${left - 8}" y="${r2(y + gh / 2 + 4)}" text-anchor="end" fill="${COLOURS.text}">${esc(g.label)}</text>`);
     for (const w of g.bars) {
       const e = w.effect;
       const v = Number.isFinite(e.difference) ? e.difference : 0;
