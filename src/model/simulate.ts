@@ -6,6 +6,7 @@ import { spinUp } from './spin-up.ts';
 import { stepYear } from './step.ts';
 import type { Firms, Partnerships, Reasons, Schools, World } from './state.ts';
 import type { WorldArena } from './world-arena.ts';
+import { yearlyScenarios } from './yearly-overrides.ts';
 
 /** Options of a run. */
 export interface SimulateOptions {
@@ -75,6 +76,8 @@ export function createSimulation(scenario: Scenario, options: { seed?: number; a
   const row = new Float64Array(METRIC_COUNT);
   recordPhase(world, row);
   spinUp(world, row);
+  // Colleges' and firms' scheduled decisions (scenario.yearly) take effect year by year; without them the scenario never changes.
+  const yearly = yearlyScenarios(world.scenario);
   let yearsDone = 0;
   return {
     world,
@@ -83,6 +86,7 @@ export function createSimulation(scenario: Scenario, options: { seed?: number; a
       return yearsDone;
     },
     step() {
+      if (yearly) world.scenario = yearly(yearsDone, world.scenario);
       stepYear(world, row);
       yearsDone++;
       return row;

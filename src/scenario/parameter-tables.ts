@@ -57,7 +57,9 @@ export function cleanSource(doc: string): string {
 }
 
 function rangeOf(node: JsonNode, lever: boolean): string {
-  const item = node.prefixItems?.[0] ?? (lever ? node.anyOf?.[0] : node) ?? node;
+  // A schedule (a list of {from, value} steps) is ranged by its values.
+  const steps = (node as { items?: { properties?: { value?: JsonNode } } }).items?.properties?.value;
+  const item = node.prefixItems?.[0] ?? steps ?? (lever ? node.anyOf?.[0] : node) ?? node;
   const lo = item.minimum;
   const hi = item.maximum;
   if (lo === undefined && hi === undefined) return '—';
@@ -65,6 +67,7 @@ function rangeOf(node: JsonNode, lever: boolean): string {
 }
 
 function show(v: unknown): string {
+  if (v === undefined) return 'none';
   if (Array.isArray(v)) return `[${v.join(', ')}]`;
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }

@@ -106,8 +106,9 @@ describe('teaching views in Chromium', () => {
     await expect(page.locator('table.rounds tbody tr').nth(3).textContent()).resolves.toContain('Conditional college funding 1.00');
     const score = Number(await page.getAttribute('.final-score', 'data-score'));
     expect(Number.isFinite(score)).toBe(true);
-    const budgetLine = await page.locator('.score').textContent();
-    expect(budgetLine).toMatch(/spent [\d.]+ M¥ more/);
+    // The score shows what it is divided from: depth points of both sides and the money.
+    await expect(page.locator('.score').textContent()).resolves.toMatch(/^Score so far: -?[\d.]+ extra depth points per 100 M¥\.$/);
+    expect(await page.locator('.score-sum').textContent()).toMatch(/your policy [\d.]+, status quo [\d.]+\) ÷ [\d.]+ M¥ \(spent [\d.]+ M¥ more/);
     await expect(page.locator('button.advance').count()).resolves.toBe(0);
     // Replay: the same seeds and levers give the same years.
     await page.click('button.replay');

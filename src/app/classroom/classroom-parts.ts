@@ -5,13 +5,13 @@ import { bandChartSvg } from '../charts/band-chart.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { figureView } from '../views/figure-view.ts';
-import { GAME_LEVERS, GAME_YEARS, metricAt, type RoundResult, type YearLevers } from './policy-round.ts';
+import { depthPointsAt, GAME_LEVERS, GAME_YEARS, type RoundResult, type YearLevers } from './policy-round.ts';
 
-/** Deep partnerships year by year: the class's policy against the status quo on the same seeds, up to the year played. */
-export function classroomChart(ctx: AppContext, game: readonly Float64Array[], baseline: readonly Float64Array[], year: number, width: number): HTMLElement {
+/** Depth points of `firms` firms year by year (what the score counts): the class's policy against the status quo on the same seeds, up to the year played. */
+export function classroomChart(ctx: AppContext, game: readonly Float64Array[], baseline: readonly Float64Array[], year: number, width: number, firms: number): HTMLElement {
   const { t, fmt } = ctx;
   const series = (runs: readonly Float64Array[]) =>
-    runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year && (y + 1) * METRIC_COUNT <= v.length ? metricAt(v, y, 'deep_partnerships') : NaN)));
+    runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year && (y + 1) * METRIC_COUNT <= v.length ? depthPointsAt([v], y, firms) : NaN)));
   const years = Float64Array.from({ length: GAME_YEARS }, (_, i) => i);
   const title = t('classroom.chartTitle');
   return figureView(ctx, 'classroom-deep', title, width, (w) =>
@@ -48,7 +48,7 @@ export function roundsTable(ctx: AppContext, rounds: readonly RoundResult[], sta
       'tbody',
       {},
       ...rounds.map((r) =>
-        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.deep, 1)} (${fmt.signed(r.deep - r.deepBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
+        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.points, 1)} (${fmt.signed(r.points - r.pointsBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
       ),
     ),
   );

@@ -8,7 +8,10 @@ import { LEVER_SPECS } from '../state/controls-catalog.ts';
 import { buildScenario, presetOrDefault } from '../state/scenario-edits.ts';
 import { classroomChart, roundsTable } from './classroom-parts.ts';
 import { reactionsView } from './reactions-view.ts';
-import { firmReactions, MIN_SCORED_COST_M, GAME_BUDGET_M, GAME_LEVERS, GAME_SEEDS, GAME_YEARS, gameInput, gameScore, roundResult, spent, type FirmReactions, type RoundResult, type YearLevers } from './policy-round.ts';
+import { gameScore, PROGRAMME_COST_M, scoreDecimals } from './game-score.ts';
+import { scoreView } from './score-view.ts';
+import { gameNotes } from './game-notes.ts';
+import { firmReactions, GAME_BUDGET_M, GAME_LEVERS, GAME_SEEDS, GAME_YEARS, gameInput, roundResult, spent, type FirmReactions, type RoundResult, type YearLevers } from './policy-round.ts';
 
 /** One play of the game; kept while the page is open, so switching tab or language loses nothing. */
 interface Play {
@@ -28,6 +31,12 @@ interface Play {
 const finished: { team: string; seed: number; score: number }[] = [];
 let play: Play | null = null;
 
+/** Firms of the game's world (the status quo's), for counting depth points. */
+const gameFirms = (): number => {
+  const s = buildScenario('baseline', {});
+  return s.ok ? s.value.world.firms : NaN;
+};
+
 const statusQuoLevers = (): YearLevers => {
   const s = buildScenario('baseline', {});
   const policy = s.ok ? (s.value.policy as unknown as Record<string, unknown>) : {};
@@ -42,8 +51,8 @@ function newPlay(seed: number, team = ''): Play {
  * The classroom policy game (pass the projector): the class is the government for ten
  * simulated years with a budget. Each round it sets the levers for the next year, the
  * model runs that year (the same pure model: the levers become steps from their year),
- * and the page shows how firms and colleges reacted and why. Score: extra deep
- * partnerships per 10 M¥ against the status quo on the same seeds; a replay uses the same seeds.
+ * and the page shows how firms and colleges reacted and why. Score: extra depth points
+ * per 100 M¥ against the status quo on the same seeds (game-score.ts); a replay uses the same seeds.
  */
 export function classroomView(ctx: AppContext, runs: RunService, width: number): HTMLElement & { dispose(): void } {
   const { t, fmt } = ctx;
@@ -53,6 +62,7 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
   root.dispose = () => controller.abort();
   const base = presetOrDefault('baseline').input;
   const statusQuo = statusQuoLevers();
+  const firms = gameFirms();
   let baseline: Float64Array[] = [];
   let busy = false;
 
@@ -86,7 +96,7 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       const inspected = await runs.inspect(input, seeds()[0], {}, controller.signal);
       p.decided = decided;
       p.runs = outs.map((o) => o.values);
-      p.rounds = [...p.rounds, roundResult(year, levers, p.runs, baseline)];
+      p.rounds = [...p.rounds, roundResult(year, levers, p.runs, baseline, firms)];
       p.reactions = firmReactions(inspected.snapshot, year);
       if (p.rounds.length === GAME_YEARS) finished.push({ team: p.team, seed: p.seed, score: gameScore(p.rounds) });
     } catch (e) {
@@ -112,7 +122,8 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
     replace(
       head,
       h('h2', {}, t('classroom.title')),
-      h('p', {}, t('classroom.intro', { years: GAME_YEARS, budget: fmt.mYuan(GAME_BUDGET_M, 0), seeds: GAME_SEEDS, min: fmt.mYuan(MIN_SCORED_COST_M, 0) })),
+      h('p', {}, t('classroom.intro', { years: GAME_YEARS, budget: fmt.mYuan(GAME_BUDGET_M, 0), seeds: GAME_SEEDS, fixed: fmt.mYuan(PROGRAMME_COST_M, 0) })),
+      gameNotes(ctx),
       h(
         'div',
         { class: 'classroom-setup' },
@@ -133,9 +144,9 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       return replace(
         panel,
         h('h3', {}, t('classroom.over')),
-        h('p', { class: 'final-score', 'data-score': String(score) }, t('classroom.finalScore', { score: fmt.number(score, 2) })),
+        h('p', { class: 'final-score', 'data-score': String(score) }, t('classroom.finalScore', { score: fmt.number(score, scoreDecimals(score)) })),
         finished.length
-          ? h('ol', { class: 'plays' }, ...finished.map((f) => h('li', {}, t('classroom.play', { team: f.team || t('classroom.noTeam'), seed: f.seed, score: fmt.number(f.score, 2) }))))
+          ? h('ol', { class: 'plays' }, ...finished.map((f) => h('li', {}, t('classroom.play', { team: f.team || t('classroom.noTeam'), seed: f.seed, score: fmt.number(f.score, scoreDecimals(f.score)) }))))
           : null,
       );
     }
@@ -169,10 +180,10 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
     const last = p.rounds[p.rounds.length - 1];
     replace(
       result,
-      h('p', { class: 'score', 'data-score': String(gameScore(p.rounds)) }, t('classroom.score', { score: fmt.number(gameScore(p.rounds), 2), spent: fmt.mYuan(spent(p.rounds), 1) })),
+      scoreView(ctx, p.rounds),
       reactionsView(ctx, last, p.reactions),
       // Beside the lever panel the chart has a little over half the view; below it (narrow screens, see styles.css) all of it.
-      classroomChart(ctx, p.runs, baseline, last.year, Math.min(Math.floor(matchMedia('(max-width: 900px)').matches ? width - 40 : width * 0.55), 720)),
+      classroomChart(ctx, p.runs, baseline, last.year, Math.min(Math.floor(matchMedia('(max-width: 900px)').matches ? width - 40 : width * 0.55), 720), firms),
       roundsTable(ctx, p.rounds, statusQuo),
     );
   }

@@ -18,14 +18,6 @@ export const GAME_BUDGET_M = 150;
 /** Seeds per round: few enough for a round to answer in a second or two, enough for a median. */
 export const GAME_SEEDS = 4;
 
-/**
- * Spending under this counts as this much in the score, so a nearly free policy does not
- * score by dividing by almost nothing (tax relief alone costs about 0.1 M¥ over ten years
- * for a quarter of a deep partnership). Assumption: 10 M¥ over ten years, about one year
- * of running the education groups at 80% coverage, is the least a programme costs.
- */
-export const MIN_SCORED_COST_M = 10;
-
 /** The levers the class sets, in the order of the panel. */
 export const GAME_LEVERS: readonly LeverName[] = ['taxRelief', 'law', 'groups', 'subsidyPerInternMonth', 'schoolFunding', 'dataPlatform', 'greenChannel'];
 
@@ -73,6 +65,12 @@ export interface RoundResult {
   levers: YearLevers;
   deep: number;
   deepBaseline: number;
+  /** Depth points at the end of the year (see {@link depthPointsAt}), and the status quo's. */
+  points: number;
+  pointsBaseline: number;
+  /** Share of firms whose deepest partnership is at depth 3–4, and the status quo's. */
+  deepShare: number;
+  deepShareBaseline: number;
   cooperating: number;
   cooperatingBaseline: number;
   /** Extra fiscal cost of the year over the status quo, M¥ (mean over seeds). */
@@ -86,13 +84,32 @@ export interface RoundResult {
   facilitiesBaseline: number;
 }
 
-/** The round's numbers from the game's runs (each of at least `year + 1` years) and the status quo's. */
-export function roundResult(year: number, levers: YearLevers, current: readonly ArrayLike<number>[], baseline: readonly ArrayLike<number>[]): RoundResult {
+/**
+ * Depth points of `firms` firms in one year, mean over seeds: each firm scores by its
+ * deepest partnership, 1 for an order class or co-developed curriculum (depth 2), 2 for a
+ * joint training base or co-built major (3), 3 for integrated cooperation (4), 0 for
+ * shallow or none. Why not count only depth 3–4: in ten years from the status quo few firms
+ * get there (the seed's claim 1), so most mixes would tie at about zero; the points still
+ * weigh depth 4 three times depth 2, and shallow entry earns nothing.
+ */
+export function depthPointsAt(runs: readonly ArrayLike<number>[], year: number, firms: number): number {
+  return firms * (meanAt(runs, year, 'depth_2_share') + 2 * meanAt(runs, year, 'depth_3_share') + 3 * meanAt(runs, year, 'depth_4_share'));
+}
+
+/** Share of firms at depth 3–4 in one year, mean over seeds. */
+const deepShareAt = (runs: readonly ArrayLike<number>[], year: number) => meanAt(runs, year, 'depth_3_share') + meanAt(runs, year, 'depth_4_share');
+
+/** The round's numbers from the game's runs (each of at least `year + 1` years) and the status quo's, for a world of `firms` firms. */
+export function roundResult(year: number, levers: YearLevers, current: readonly ArrayLike<number>[], baseline: readonly ArrayLike<number>[], firms: number): RoundResult {
   return {
     year,
     levers,
     deep: meanAt(current, year, 'deep_partnerships'),
     deepBaseline: meanAt(baseline, year, 'deep_partnerships'),
+    points: depthPointsAt(current, year, firms),
+    pointsBaseline: depthPointsAt(baseline, year, firms),
+    deepShare: deepShareAt(current, year),
+    deepShareBaseline: deepShareAt(baseline, year),
     cooperating: meanAt(current, year, 'firms_cooperating_share'),
     cooperatingBaseline: meanAt(baseline, year, 'firms_cooperating_share'),
     extraCost: meanAt(current, year, 'fiscal_cost') - meanAt(baseline, year, 'fiscal_cost'),
@@ -108,17 +125,6 @@ export function roundResult(year: number, levers: YearLevers, current: readonly 
 /** Extra fiscal cost of all rounds so far, M¥. */
 export function spent(rounds: readonly RoundResult[]): number {
   return rounds.reduce((s, r) => s + r.extraCost, 0);
-}
-
-/**
- * The score: extra deep partnerships in the last round played (against the status quo,
- * same seeds) per 10 M¥ of extra spending over all rounds, spending below
- * {@link MIN_SCORED_COST_M} counted as that.
- */
-export function gameScore(rounds: readonly RoundResult[]): number {
-  if (rounds.length === 0) return NaN;
-  const last = rounds[rounds.length - 1];
-  return ((last.deep - last.deepBaseline) / Math.max(MIN_SCORED_COST_M, spent(rounds))) * 10;
 }
 
 /** How firms reacted in a year: how many made each move, and the item that weighed most for the movers. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { num, int, perDepth } from './fields.ts';
 import { lever } from './lever-field.ts';
 import { LEVER_TABLE, perLever } from './lever-table.ts';
+import { yearlySchema } from './yearly-field.ts';
 
 const A = 'assumption:';
 
@@ -215,6 +216,7 @@ export const scenarioSchema = z.strictObject({
   behaviour: behaviour.default(behaviour.parse({})),
   policy: policy.default(policy.parse({})),
   mechanisms: mechanisms.default(mechanisms.parse({})),
+  yearly: yearlySchema,
 });
 
 /** A validated scenario with every default filled in. */
