@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gameInput, roundResult, type YearLevers } from '../../src/app/classroom/policy-round.ts';
+import { STATUS_QUO_CHOICES } from '../../src/app/classroom/team-choices.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import type { ScenarioInput } from '../../src/model/params/schema.ts';
 
@@ -36,5 +37,20 @@ describe('classroom policy game', () => {
     expect(Array.from(three)).not.toEqual(Array.from(sq));
     const r = roundResult(0, years[0], [three], [sq], 3000);
     expect(r.extraCost).toBeGreaterThan(30); // 60 colleges funded 1 M¥ each, as the lever is documented
+  }, 60_000);
+
+  it('with roles, the college and firm teams\' choices become yearly steps; teams that keep the status quo, or no roles, leave the scenario as it was', () => {
+    const years: YearLevers[] = [statusQuo, { ...statusQuo, law: 1 }, { ...statusQuo, law: 1 }];
+    const plain = gameInput(base, years, statusQuo);
+    expect('yearly' in plain).toBe(false);
+    expect(gameInput(base, years, statusQuo, years.map(() => ({ ...STATUS_QUO_CHOICES })))).toEqual(plain);
+    const roles = gameInput(base, years, statusQuo, [STATUS_QUO_CHOICES, { college: 3, firm: 0.6 }, { college: 3, firm: 0.9 }]) as { yearly?: unknown };
+    expect(roles.yearly).toEqual({ 'schools.placementValue': [{ from: 1, value: 3 }], 'behaviour.searchRate': [{ from: 2, value: 0.9 }] });
+    // The teams' decisions reach the model from their year: year 0 is the game without roles.
+    const a = executeRun({ scenario: plain, seed: 5 }).values;
+    const b = executeRun({ scenario: roles as typeof plain, seed: 5 }).values;
+    const perYear = a.length / 3;
+    expect(Array.from(b.subarray(0, perYear))).toEqual(Array.from(a.subarray(0, perYear)));
+    expect(Array.from(b)).not.toEqual(Array.from(a));
   }, 60_000);
 });
