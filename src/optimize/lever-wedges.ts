@@ -8,6 +8,8 @@ import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../model/params/schema.ts';
 import { metricOf } from '../runner/run-metrics.ts';
+import { applyDraw, type PosteriorDraw } from '../analysis/posterior.ts';
+import { formatProblems, parseScenario } from '../scenario/parse.ts';
 
 /** One part of a package's effect on one output in one year. */
 export interface Wedge {
@@ -32,6 +34,13 @@ export interface LeverWedgeOptions {
   metrics: readonly ComparisonMetric[];
   /** Years to report (default: the last). */
   years?: readonly number[];
+  /**
+   * One parameter set per seed (e.g. drawn from a posterior): pair i runs every scenario
+   * of the decomposition with `draws[i]` on top, as `coopsim compare --posterior` does,
+   * so the intervals include parameter uncertainty. A field a scenario sets to a value
+   * other than the default (a lever) keeps its value.
+   */
+  draws?: readonly PosteriorDraw[];
   signal?: AbortSignal;
 }
 
@@ -66,14 +75,15 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
   });
   const scenarios: Scenario[] = [baseline, pkg, ...levers.map((l) => withLever(pkg, baseline, l)), ...levers.map((l) => withLever(baseline, pkg, l))];
   const years = pkg.years;
+  const at = drawnScenario(options.draws, seeds.length);
   const outs: RunOutput[][] = await Promise.all(
-    scenarios.map((scenario) => Promise.all(seeds.map((seed) => options.runner.run({ scenario, seed, years }, options.signal)))),
+    scenarios.map((scenario) => Promise.all(seeds.map((seed, i) => options.runner.run({ scenario: at(scenario, i), seed, years }, options.signal)))),
   );
-  const at = (o: RunOutput, metric: MetricName, year: number) => metricOf(o, metric, year);
+  const metricAt = (o: RunOutput, metric: MetricName, year: number) => metricOf(o, metric, year);
   const cumulative = (o: RunOutput, year: number, skipNaN: boolean) => {
     let sum = 0;
     for (let y = 0; y <= year; y++) {
-      const v = at(o, 'fiscal_cost', y);
+      const v = metricAt(o, 'fiscal_cost', y);
       if (!(skipNaN && Number.isNaN(v))) sum += v;
     }
     return sum;
@@ -82,10 +92,10 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
   const value = (runs: RunOutput[], metric: ComparisonMetric, year: number) =>
     runs.map((o) =>
       metric === 'deep_share'
-        ? at(o, 'depth_3_share', year) + at(o, 'depth_4_share', year)
+        ? metricAt(o, 'depth_3_share', year) + metricAt(o, 'depth_4_share', year)
         : metric === 'fiscal_cost_cumulative'
           ? cumulative(o, year, false)
-          : at(o, metric, year),
+          : metricAt(o, metric, year),
     );
   const cumCost = (runs: RunOutput[], year: number) => runs.map((o) => cumulative(o, year, true));
   const diff = (a: number[], b: number[]) => a.map((v, i) => b[i] - v);
@@ -120,4 +130,20 @@ export async function leverWedges(pkg: Scenario, baseline: Scenario, options: Le
     }
   }
   return { levers, seeds, wedges };
+}
+
+/**
+ * Scenario `s` as pair i runs it: with parameter set i on top (relative to the defaults,
+ * as compareScenarios does), or unchanged without draws.
+ */
+function drawnScenario(draws: readonly PosteriorDraw[] | undefined, n: number): (s: Scenario, i: number) => Scenario {
+  if (!draws) return (s) => s;
+  if (draws.length !== n) throw new RangeError(`draws: ${draws.length} parameter sets for ${n} seeds; expected one per seed`);
+  const defaults = parseScenario({});
+  if (!defaults.ok) throw new Error('the default scenario does not parse');
+  return (s, i) => {
+    const r = parseScenario(applyDraw(s, draws[i], defaults.value));
+    if (!r.ok) throw new RangeError(`parameter set ${i + 1} does not fit the scenario: ${formatProblems(r.problems)}`);
+    return r.value;
+  };
 }

@@ -4,6 +4,7 @@ import type { ComparisonMetric } from '../../analysis/compare-scenarios.ts';
 import { differingLevers, leverWedges, type LeverWedges } from '../../optimize/lever-wedges.ts';
 import { createNodeWorkerPool } from '../../runner/node-pool.ts';
 import type { Scenario } from '../../model/params/schema.ts';
+import type { PosteriorDraw } from '../../analysis/posterior.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
@@ -18,6 +19,8 @@ export interface CompareWedgeRequest {
   years: readonly (number | 'last')[];
   metrics: readonly ComparisonMetric[];
   workers?: number;
+  /** One parameter set per seed (from `--posterior`): pair i runs every sub-scenario with set i. */
+  draws?: readonly PosteriorDraw[];
 }
 
 /**
@@ -34,7 +37,7 @@ export async function compareWedges(req: CompareWedgeRequest): Promise<LeverWedg
     throw new UserError(`--wedges: ${req.file} sets the same policy as ${req.against}; there is no lever to decompose`, EXIT.badInput);
   const runner = createNodeWorkerPool({ workers: req.workers ?? availableParallelism() });
   try {
-    return await leverWedges(req.scenario, req.baseline, { runner, seeds: req.seeds, seed: req.seed, metrics: req.metrics, years });
+    return await leverWedges(req.scenario, req.baseline, { runner, seeds: req.seeds, seed: req.seed, metrics: req.metrics, years, draws: req.draws });
   } finally {
     await runner.close();
   }
@@ -42,10 +45,14 @@ export async function compareWedges(req: CompareWedgeRequest): Promise<LeverWedg
 
 const cell = (v: number) => (Number.isFinite(v) ? v : '');
 
-/** Tidy CSV of the wedges: one row per metric, year, kind and lever. */
-export function wedgesCsv(w: LeverWedges): string {
-  const header = ['metric', 'year', 'kind', 'lever', 'n', 'effect', 'effect_mean', 'effect_lo', 'effect_hi', 'cost_per_unit'];
-  const rows = w.wedges.map((x) => [x.metric, x.year, x.kind, x.lever ?? '', x.effect.n, cell(x.effect.difference), cell(x.effect.meanDifference), cell(x.effect.lo), cell(x.effect.hi), cell(x.costPerUnit)]);
+/**
+ * Tidy CSV of the wedges: one row per metric, year, kind and lever; the last column says
+ * what the interval spans (`seeds`, or `seeds+parameters` with a posterior).
+ */
+export function wedgesCsv(w: LeverWedges, withParameters = false): string {
+  const header = ['metric', 'year', 'kind', 'lever', 'n', 'effect', 'effect_mean', 'effect_lo', 'effect_hi', 'cost_per_unit', 'interval_over'];
+  const over = withParameters ? 'seeds+parameters' : 'seeds';
+  const rows = w.wedges.map((x) => [x.metric, x.year, x.kind, x.lever ?? '', x.effect.n, cell(x.effect.difference), cell(x.effect.meanDifference), cell(x.effect.lo), cell(x.effect.hi), cell(x.costPerUnit), over]);
   return stringify([header, ...rows]);
 }
 

@@ -67,14 +67,12 @@ export function registerCompare(program: Command): void {
     .option('--workers <n>', 'worker threads for --wedges (default: available cores)', intOption('--workers', 1, 1024))
     .option(
       '--posterior <file|dir>',
-      'include parameter uncertainty: pair i runs both scenarios with parameter set i drawn from this posterior by weight (seeded by the master seed), ' +
+      'include parameter uncertainty: pair i runs both scenarios (with --wedges: every sub-scenario) with parameter set i drawn from this posterior by weight (seeded by the master seed), ' +
         'e.g. scenarios/calibration/status-quo.posterior.json or a coopsim calibrate output folder',
     )
     .action(async (file: string, opts: CompareCliOptions) => {
       const scenario = loadScenario(file);
       const baseline = opts.against ? loadScenario(opts.against) : statusQuo(scenario);
-      if (opts.wedges && opts.posterior)
-        throw new UserError('--wedges runs the levers over seeds only; leave out --posterior, or run the comparison with --posterior without --wedges', EXIT.badInput);
       let posterior: PosteriorUse | null = null;
       if (opts.posterior) {
         let p;
@@ -95,12 +93,14 @@ export function registerCompare(program: Command): void {
       }
       const against = opts.against ?? 'the status quo (same world and years)';
       if (opts.wedges) {
-        const w = await compareWedges({ scenario, baseline, file, against, seeds: opts.seeds, seed: result.seed, years: opts.years, metrics: opts.metrics, workers: opts.workers });
+        const w = await compareWedges({
+          scenario, baseline, file, against, seeds: opts.seeds, seed: result.seed, years: opts.years, metrics: opts.metrics, workers: opts.workers, draws: posterior?.draws,
+        });
         const text = opts.json
-          ? `${JSON.stringify({ ...JSON.parse(comparisonJson(result, file, against, null)), ...wedgesJson(w) }, null, 2)}\n`
+          ? `${JSON.stringify({ ...JSON.parse(comparisonJson(result, file, against, posterior)), ...wedgesJson(w) }, null, 2)}\n`
           : opts.csv
-            ? wedgesCsv(w)
-            : `${comparisonTable(result, file, against, null)}\nLever contributions (same seeds):\n${wedgeTable(w.wedges, w.levers)}`;
+            ? wedgesCsv(w, posterior !== null)
+            : `${comparisonTable(result, file, against, posterior)}\n${wedgeHeading(posterior)}\n${wedgeTable(w.wedges, w.levers)}`;
         writeOutput(opts.out, text);
         return;
       }
@@ -132,6 +132,13 @@ function parseMetrics(text: string): ComparisonMetric[] {
       throw new InvalidArgumentError(`--metrics: ${JSON.stringify(m)} is not a metric; allowed: ${COMPARISON_METRICS.join(', ')}`);
     return m;
   });
+}
+
+/** The heading of the lever contributions: which variation their intervals show. */
+function wedgeHeading(posterior: PosteriorUse | null): string {
+  return posterior
+    ? `Lever contributions (pair i runs every sub-scenario with seed i and parameter set i; intervals include parameter uncertainty from ${posterior.file}):`
+    : 'Lever contributions (same seeds; intervals show seed variation only):';
 }
 
 const num = (v: number) => (Number.isFinite(v) ? v : null);
