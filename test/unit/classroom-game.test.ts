@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gameInput, roundResult, type YearLevers } from '../../src/app/classroom/policy-round.ts';
-import { STATUS_QUO_CHOICES } from '../../src/app/classroom/team-choices.ts';
+import { STATUS_QUO_CHOICES, TEAM_DECISIONS } from '../../src/app/classroom/team-choices.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
 import type { ScenarioInput } from '../../src/model/params/schema.ts';
 
@@ -53,4 +54,17 @@ describe('classroom policy game', () => {
     expect(Array.from(b.subarray(0, perYear))).toEqual(Array.from(a.subarray(0, perYear)));
     expect(Array.from(b)).not.toEqual(Array.from(a));
   }, 60_000);
+
+  it('the teams\' "as today" options are the status quo\'s own values, and every option is in its parameter\'s range', () => {
+    const parsed = parseScenario(base);
+    if (!parsed.ok) throw new Error('baseline does not parse');
+    expect(STATUS_QUO_CHOICES).toEqual({ college: parsed.value.schools.placementValue, firm: parsed.value.behaviour.searchRate });
+    for (const team of ['college', 'firm'] as const) {
+      expect(TEAM_DECISIONS[team].options.map((o) => o.value)).toContain(STATUS_QUO_CHOICES[team]);
+      for (const o of TEAM_DECISIONS[team].options) {
+        const input = gameInput(base, [statusQuo], statusQuo, [{ ...STATUS_QUO_CHOICES, [team]: o.value }]);
+        expect(parseScenario(input).ok).toBe(true);
+      }
+    }
+  });
 });
