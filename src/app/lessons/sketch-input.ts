@@ -70,7 +70,7 @@ export function sketchView(values: number[], o: SketchOptions, onChange?: (value
   const line = el('polyline', { points: '', class: 'sketch-line' });
   svg.append(line);
   const dots = o.years.map((yr, i) => {
-    const c = el('circle', { cx: x(yr), cy: y(values[i]), r: onChange ? 9 : 5, class: 'sketch-point', 'data-year': yr });
+    const c = el('circle', { cx: x(yr), cy: y(values[i]), r: onChange ? 12 : 5, class: 'sketch-point', 'data-year': yr });
     if (onChange) {
       c.setAttribute('tabindex', '0');
       c.setAttribute('role', 'slider');
