@@ -183,7 +183,7 @@ export function createPageShell(root: HTMLElement, { store, runs, results, heade
     viewSlot.dataset.tab = tab;
     const width = mainWidth();
     if (tab === 'overview') {
-      replace(viewSlot, lessonPicker(ctx, true), shown ? overviewView(ctx, shown, width) : null);
+      replace(viewSlot, lessonPicker(ctx, true), shown ? overviewView(ctx, shown, width, runs) : null);
     } else if (tab === 'lessons') {
       replace(viewSlot, lessonsView(ctx, runs, width));
     } else if (tab === 'classroom') {

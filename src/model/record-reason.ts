@@ -1,14 +1,32 @@
 import { ITEM_COUNT } from './firm-payoff.ts';
-import { CHOICE_CODE, type Choice, type World } from './state.ts';
+import { CHOICE_CODE, type World } from './state.ts';
 
 /**
- * Stores why firm `f` chose as it did: the items of the chosen option and the value of
- * each option (`options`, four values; null for none).
+ * The choice codes callers pass to {@link recordReason}. A code rather than the choice's
+ * name: looking a name up in CHOICE_CODE at every record was a megamorphic keyed load,
+ * a few percent of a default run.
+ */
+export const REASON = {
+  leave: CHOICE_CODE.leave,
+  down: CHOICE_CODE.down,
+  stay: CHOICE_CODE.stay,
+  up: CHOICE_CODE.up,
+  stayOut: CHOICE_CODE['stay out'],
+  enter: CHOICE_CODE.enter,
+  dissolved: CHOICE_CODE.dissolved,
+  collegeLeft: CHOICE_CODE['college left'],
+  collegeDown: CHOICE_CODE['college down'],
+} as const;
+
+/**
+ * Stores why firm `f` chose as it did (`choice`: a code of CHOICES, see {@link REASON}):
+ * the items of the chosen option and the value of each option (`options`, four values;
+ * null for none).
  */
 export function recordReason(
   w: World,
   f: number,
-  choice: Choice,
+  choice: number,
   school: number,
   fromDepth: number,
   toDepth: number,
@@ -17,7 +35,7 @@ export function recordReason(
 ): void {
   const r = w.reasons;
   r.year[f] = w.year;
-  r.choice[f] = CHOICE_CODE[choice];
+  r.choice[f] = choice;
   r.school[f] = school;
   r.fromDepth[f] = fromDepth;
   r.toDepth[f] = toDepth;

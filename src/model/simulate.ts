@@ -49,7 +49,14 @@ export interface SimulationResult {
   seed: number;
   /** Year numbers, 0 … years−1. */
   year: Int32Array;
+  /** Each metric's column: a view of its years in {@link SimulationResult.values}. */
   metrics: MetricColumns;
+  /**
+   * Every metric of every year in one buffer, column-major: metric i (in METRIC_NAMES
+   * order) of year y is `values[i * years + y]`. Runners send this buffer across threads
+   * as it is; read it with the accessors of `runner/run-metrics.ts`.
+   */
+  values: Float64Array;
   /** Metrics of the state year 0 starts from: the last spin-up year, or the seeded state without spin-up (what year-0 lever expressions see). */
   initial: Record<MetricName, number>;
   snapshot: Snapshot;
@@ -125,17 +132,20 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const years = options.years ?? scenario.years;
   const sim = createSimulation(scenario, options);
   const initial = { ...sim.world.lastMetrics } as Record<MetricName, number>;
+  const values = new Float64Array(METRIC_COUNT * years);
+  // Views, one per metric, in METRIC_NAMES order: a year's row goes down the columns.
+  const cols = METRIC_NAMES.map((_, i) => values.subarray(i * years, (i + 1) * years));
   const columns = {} as MetricColumns;
-  for (const name of METRIC_NAMES) columns[name] = new Float64Array(years);
+  METRIC_NAMES.forEach((name, i) => (columns[name] = cols[i]));
   const yearCol = new Int32Array(years);
   const edges: Int32Array[] = [];
   for (let y = 0; y < years; y++) {
     const row = sim.step();
     yearCol[y] = y;
-    for (let i = 0; i < METRIC_COUNT; i++) columns[METRIC_NAMES[i]][y] = row[i];
+    for (let i = 0; i < METRIC_COUNT; i++) cols[i][y] = row[i];
     if (options.network) edges.push(sim.edges());
   }
-  const result: SimulationResult = { seed: sim.seed, year: yearCol, metrics: columns, initial, snapshot: sim.snapshot() };
+  const result: SimulationResult = { seed: sim.seed, year: yearCol, metrics: columns, values, initial, snapshot: sim.snapshot() };
   if (options.network) result.network = { edges };
   return result;
 }

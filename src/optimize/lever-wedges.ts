@@ -3,7 +3,7 @@ import { costPerExtra, pairedEffect, type PairedEffect } from '../analysis/paire
 import { quantiles, mean } from '../analysis/quantiles.ts';
 import type { MetricName } from '../model/metrics.ts';
 import { deriveSeed } from '../model/rng.ts';
-import { canonicalJson } from '../experiment/sweep/experiment-hash.ts';
+import { canonicalJson } from '../experiment/sweep/canonical-json.ts';
 import type { RunOutput } from '../runner/run-request.ts';
 import type { Runner } from '../runner/runner.ts';
 import type { Scenario } from '../model/params/schema.ts';

@@ -10,7 +10,7 @@ import type { RunOutput, RunRequest } from './run-request.ts';
  * bytes for the same request.
  */
 export function executeRun(req: RunRequest): RunOutput {
-  // The packed output holds copies only, so the world's arrays can serve the next run.
+  // The packed output holds none of the world's arrays (its metrics are the run's own buffer), so they can serve the next run.
   return packRunOutput(simulateRequest(req, arena));
 }
 

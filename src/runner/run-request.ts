@@ -15,7 +15,7 @@ export interface RunRequest {
 export interface RunOutput {
   seed: number;
   years: number;
-  /** Metrics, row-major: values[year * METRIC_COUNT + metricIndex]; read them with the accessors of run-metrics.ts. */
+  /** Metrics, column-major as the model writes them: values[metricIndex * years + year]; read them with the accessors of run-metrics.ts. */
   values: Float64Array;
   /** Metrics of the initial state, METRIC_COUNT values. */
   initial: Float64Array;

@@ -111,4 +111,16 @@ describe('Goal panel in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, WAIT);
+
+  it('with parameter uncertainty (pu=1) each mix runs its seeds with parameter sets of the bundled posterior, and the front says so', async () => {
+    const { page, errors } = await open(`${GOAL}&pu=1`);
+    await expect(page.locator('svg.goal-front').count()).resolves.toBe(0);
+    await page.locator('.goal-run').click();
+    await phase(page, 'done');
+    // 2 seeds × 4 parameter sets per mix.
+    expect(await page.locator('.goal-status').textContent()).toMatch(/32 mixes tried, 8 runs each \(256 runs\)/);
+    expect(await page.locator('svg.goal-front .subtitle').allTextContents().then((t) => t.join(' '))).toMatch(/2 seeds × 4 parameter sets of the calibrated status quo per mix/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT * 2);
 });

@@ -3,6 +3,7 @@ import { GAME_BUDGET_M, GAME_SEEDS, GAME_YEARS, gameInput, roundResult, spent, t
 import { ensembleSeeds } from '../../src/app/state/comparison.ts';
 import type { ScenarioInput } from '../../src/model/params/schema.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
+import type { RunOutput } from '../../src/runner/run-request.ts';
 
 const { $schema: _editorOnly, ...statusQuoScenario } = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8')) as ScenarioInput & { $schema?: string };
 /** The status quo scenario the game starts from (scenarios/baseline.json). */
@@ -51,12 +52,12 @@ export const MIXES: Record<string, YearLevers[]> = {
  * round (what the page does) it runs all ten years and corrects from the first year that broke
  * the rule, which gives the same rounds: a year's numbers depend only on the years before it.
  */
-export function playPlan(plan: readonly YearLevers[], seed = 1): { rounds: RoundResult[]; runs: Float64Array[]; baseline: Float64Array[] } {
+export function playPlan(plan: readonly YearLevers[], seed = 1): { rounds: RoundResult[]; runs: RunOutput[]; baseline: RunOutput[] } {
   const seeds = ensembleSeeds(seed, GAME_SEEDS);
-  const baseline = seeds.map((s) => executeRun({ scenario: { ...base, years: GAME_YEARS } as ScenarioInput, seed: s }).values);
+  const baseline = seeds.map((s) => executeRun({ scenario: { ...base, years: GAME_YEARS } as ScenarioInput, seed: s }));
   let decided = plan.map((l) => ({ ...l }));
   for (;;) {
-    const runs = seeds.map((s) => executeRun({ scenario: gameInput(base, decided, statusQuo), seed: s }).values);
+    const runs = seeds.map((s) => executeRun({ scenario: gameInput(base, decided, statusQuo), seed: s }));
     const rounds = decided.map((l, y) => roundResult(y, l, runs, baseline, FIRMS));
     const should = (y: number) => (GAME_BUDGET_M - spent(rounds.slice(0, y)) > 0 ? plan[y] : statusQuo);
     const wrong = decided.findIndex((l, y) => JSON.stringify(l) !== JSON.stringify({ ...should(y) }));

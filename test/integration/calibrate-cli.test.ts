@@ -124,7 +124,7 @@ describe('coopsim calibrate', () => {
 
   it('refuses a non-empty output folder without --resume', () => {
     const r = coopsim(['calibrate', file, '--out', join(dir, 'w1'), '--no-progress']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/not empty; choose a new folder, or continue this calibration with --resume/);
   });
 
@@ -132,7 +132,7 @@ describe('coopsim calibrate', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...calibration, targets: [{ metric: 'employment_rate', years: [0, 4], value: 0.9, sd: 0.02, source: 'MyCOS' }] }));
     const r = coopsim(['calibrate', bad, '--out', join(dir, 'bad'), '--no-progress']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.json: targets\[0\]\.metric: employment_rate is a direct input of the model/);
   });
 });

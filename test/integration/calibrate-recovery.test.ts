@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/index.ts';
-import { METRIC_COUNT, METRIC_NAMES, type MetricName } from '../../src/model/metrics.ts';
+import type { MetricName } from '../../src/model/metrics.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
+import { metricOf } from '../../src/runner/run-metrics.ts';
 import { createInThreadRunner } from '../../src/runner/in-thread-runner.ts';
 
 /**
@@ -30,7 +31,7 @@ function targetsFromTruth() {
     const out = executeRun({ scenario, seed });
     metrics.forEach((m, i) => {
       let s = 0;
-      for (let y = 0; y < out.years; y++) s += out.values[y * METRIC_COUNT + METRIC_NAMES.indexOf(m)];
+      for (let y = 0; y < out.years; y++) s += metricOf(out, m, y);
       values[i].push(s / out.years);
     });
   }

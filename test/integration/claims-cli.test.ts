@@ -40,13 +40,13 @@ describe('coopsim claims and coopsim robustness (built CLI)', () => {
 
   it('claims --posterior names a missing or broken posterior, and --draws needs --posterior', () => {
     const missing = coopsim(['claims', '--posterior', 'no/such.json']);
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/--posterior: no\/such\.json: no such file or folder/);
     const broken = coopsim(['claims', '--posterior', 'scenarios/baseline.json']);
-    expect(broken.status).toBe(1);
+    expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/not a coopsim posterior/);
     const alone = coopsim(['claims', '--draws', '3']);
-    expect(alone.status).toBe(1);
+    expect(alone.status).toBe(2);
     expect(alone.stderr).toMatch(/--draws and --draw-seed need --posterior/);
   });
 
@@ -58,7 +58,7 @@ describe('coopsim claims and coopsim robustness (built CLI)', () => {
 
   it('robustness --only names an unknown parameter', () => {
     const r = coopsim(['robustness', '--only', 'schools.capacityy', '--seeds', '1', '--workers', '0']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not an assumed parameter: schools\.capacityy/);
   });
 });

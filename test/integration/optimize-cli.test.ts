@@ -63,7 +63,7 @@ describe('coopsim optimize', () => {
     });
     expect(JSON.parse(read(out, 'manifest.json')).status).toBe('running');
     const refused = coopsim(['optimize', GOAL, '--out', out]);
-    expect(refused.status).toBe(2);
+    expect(refused.status).toBe(3);
     expect(refused.stderr).toContain('--resume');
     optimize(out, ['--resume', '--workers', '1']);
     expect(compared(out)).toEqual(compared(one));
@@ -98,7 +98,7 @@ describe('coopsim optimize', () => {
     for (const f of compared(fresh)) expect(read(continued, f), f).toBe(read(fresh, f));
     expect(read(continued, 'evaluations.csv').split('\n').length).toBeGreaterThan(read(one, 'evaluations.csv').split('\n').length);
     const fewer = coopsim(['optimize', GOAL, '--out', continued, '--resume']);
-    expect(fewer.status).toBe(2);
+    expect(fewer.status).toBe(3);
     expect(fewer.stderr).toMatch(/more than the goal's 3/);
   }, 120_000);
 
@@ -161,7 +161,7 @@ describe('coopsim optimize', () => {
     const bad = join(tmp(), 'bad.json');
     writeFileSync(bad, JSON.stringify({ levers: [{ path: 'policy.taxRelief', range: [0, 2] }], objectives: [{ name: 'c', of: 'fiscal_cost', year: 1, sense: 'minimise' }] }));
     const r = coopsim(['optimize', bad, '--out', tmp()]);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.json: levers\[0\]\.range: policy\.taxRelief: 2 is too large/);
   });
 });

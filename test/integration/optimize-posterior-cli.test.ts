@@ -49,8 +49,8 @@ describe('coopsim optimize across parameter sets drawn from a posterior', () => 
     const file = join(tmp(), 'goal.json');
     writeFileSync(file, JSON.stringify({ ...goal, robustness: { ...goal.robustness, posterior: 'missing.posterior.json' } }));
     const r = coopsim(['optimize', file, '--out', tmp()]);
-    // A goal with a problem exits 1, as coopsim optimize does for every bad goal.
-    expect(r.status).toBe(1);
+    // A goal with a problem is bad input (exit status 2), as for every bad goal.
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/robustness\.posterior: .*missing\.posterior\.json: no such file or folder/);
   });
 });

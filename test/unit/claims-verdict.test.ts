@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { judgeClaims, signTest } from '../../src/studies/claims/check-claims.ts';
 import type { ClaimDefinition } from '../../src/studies/claims/claim-definitions.ts';
 import type { Ensemble } from '../../src/studies/claims/run-ensemble.ts';
-import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
+import { METRIC_INDEX } from '../../src/model/metrics.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 import { assumedParameters, scaledValue } from '../../src/studies/robustness/assumed-parameters.ts';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.ts';
 
@@ -12,11 +13,7 @@ function ensemble(values: Record<string, (seed: number) => number>, seeds = 20, 
   const ys: Record<string, number> = {};
   for (const [name, f] of Object.entries(values)) {
     ys[name] = years;
-    out[name] = Array.from({ length: seeds }, (_, i) => {
-      const a = new Float64Array(years * METRIC_COUNT);
-      for (let y = 0; y < years; y++) a[y * METRIC_COUNT + METRIC_INDEX.mean_depth] = f(i + 1);
-      return a;
-    });
+    out[name] = Array.from({ length: seeds }, (_, i) => runValues(years, (m) => (m === METRIC_INDEX.mean_depth ? f(i + 1) : 0)));
   }
   return { seeds: Array.from({ length: seeds }, (_, i) => i + 1), years: ys, values: out };
 }

@@ -2,18 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { gameScore, PROGRAMME_COST_M, scoreDecimals, scoreParts } from '../../src/app/classroom/game-score.ts';
 import { depthPointsAt, roundResult, type RoundResult } from '../../src/app/classroom/policy-round.ts';
 import { formatter } from '../../src/app/i18n/format.ts';
-import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
+import { METRIC_NAMES, type MetricName } from '../../src/model/metrics.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 import { MIXES, playPlan } from '../helpers/classroom-play.ts';
 
 const round = (points: number, pointsBaseline: number, extraCost: number): RoundResult => ({ ...roundResult(0, {}, [], [], 3000), points, pointsBaseline, extraCost });
 
 describe('classroom score', () => {
   it('weighs firms by their deepest partnership: depth 2 one point, 3 two, 4 three, shallow none (restates the formula)', () => {
-    const year = new Float64Array(METRIC_COUNT);
-    year[METRIC_INDEX.depth_1_share] = 0.5;
-    year[METRIC_INDEX.depth_2_share] = 0.1;
-    year[METRIC_INDEX.depth_3_share] = 0.02;
-    year[METRIC_INDEX.depth_4_share] = 0.01;
+    const shares: Partial<Record<MetricName, number>> = { depth_1_share: 0.5, depth_2_share: 0.1, depth_3_share: 0.02, depth_4_share: 0.01 };
+    const year = { years: 1, values: runValues(1, (m) => shares[METRIC_NAMES[m]] ?? 0) };
     expect(depthPointsAt([year], 0, 1000)).toBeCloseTo(100 + 40 + 30, 9);
   });
 

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { effectDirection, lessonEffect } from '../../src/analysis/lesson-result.ts';
+import { effectDirection, lessonEffect } from '../../src/app/lessons/lesson-result.ts';
 import { CLAIMS } from '../../src/studies/claims/claim-definitions.ts';
 import { executeRun } from '../../src/runner/execute-run.ts';
+import type { RunOutput } from '../../src/runner/run-request.ts';
 import { lessonJsonSchema, lessonSchema, type Lesson } from '../../src/scenario/lesson-schema.ts';
 import { ensembleSeeds } from '../../src/app/state/comparison.ts';
 
@@ -11,9 +12,9 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'lesso
 const lessons: Lesson[] = files.map((f) => lessonSchema.parse(JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8'))));
 
 /** Runs of a shipped scenario on the first `n` seeds the app uses (seed 1's derived ensemble). */
-function runsOf(name: string, years: number, n: number): Float64Array[] {
+function runsOf(name: string, years: number, n: number): RunOutput[] {
   const { $schema: _editorOnly, ...input } = JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')) as Record<string, unknown>;
-  return ensembleSeeds(1, n).map((seed) => executeRun({ scenario: input as never, seed, years }).values);
+  return ensembleSeeds(1, n).map((seed) => executeRun({ scenario: input as never, seed, years }));
 }
 
 describe('lessons (scenarios/lessons/)', () => {

@@ -56,4 +56,27 @@ describe('the lever table is the one list of levers', () => {
       expect(LEVER_TABLE[name].source.length).toBeGreaterThan(20);
     }
   });
+
+  it("each control's slider lies in the lever's range and steps onto every named level; the panel places are 1 to n, each once", () => {
+    const onStep = (v: number, from: number, step: number) => Math.abs((v - from) / step - Math.round((v - from) / step)) < 1e-9;
+    for (const name of LEVER_NAMES) {
+      const { range, statusQuo, control: c } = LEVER_TABLE[name];
+      expect(range[0] <= c.slider[0] && c.slider[0] < c.slider[1] && c.slider[1] <= range[1], name).toBe(true);
+      expect(c.step, name).toBeGreaterThan(0);
+      expect(onStep(c.slider[1], c.slider[0], c.step), `${name}: the slider's top is a step`).toBe(true);
+      for (const l of c.levels) expect(l.value >= c.slider[0] && l.value <= c.slider[1] && onStep(l.value, c.slider[0], c.step), `${name}: level ${l.label}`).toBe(true);
+      expect(c.slider[0] <= statusQuo && statusQuo <= c.slider[1], `${name}: the status quo is on the slider`).toBe(true);
+      expect(c.reason.length, name).toBeGreaterThan(20);
+    }
+    expect(LEVER_NAMES.map((n) => LEVER_TABLE[n].control.panel).sort((a, b) => a - b)).toEqual(LEVER_NAMES.map((_, i) => i + 1));
+    expect(LEVER_SPECS.map((c) => LEVER_TABLE[c.lever].control.panel)).toEqual(LEVER_NAMES.map((_, i) => i + 1));
+  });
+
+  it("the app's lever controls are the table's, field for field (restates the mapping of controls-catalog.ts)", () => {
+    for (const spec of LEVER_SPECS) {
+      const c = LEVER_TABLE[spec.lever].control;
+      expect([spec.min, spec.max, spec.step, spec.display, spec.unit, spec.label, spec.help], spec.lever).toEqual([...c.slider, c.step, c.display, `unit.${c.unit}`, `lever.${spec.lever}`, `lever.${spec.lever}.help`]);
+      expect(spec.levels, spec.lever).toEqual(c.levels.map((l) => ({ value: l.value, label: `level.${l.label}` })));
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { goalJsonSchema } from '../../src/optimize/goal-schema.ts';
-import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
+import { METRIC_COUNT, METRIC_NAMES } from '../../src/model/metrics.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
 import { parseGoal, type Goal } from '../../src/optimize/parse-goal.ts';
 import { readGoalFile } from '../../src/optimize/read-goal-file.ts';
@@ -28,9 +29,7 @@ function problemsOf(input: unknown): string {
 
 /** A run whose metric m in year y is `f(m, y)`. */
 function fakeRun(years: number, f: (metric: string, year: number) => number): RunOutput {
-  const values = new Float64Array(years * METRIC_COUNT);
-  for (const [name, i] of Object.entries(METRIC_INDEX)) for (let y = 0; y < years; y++) values[y * METRIC_COUNT + i] = f(name, y);
-  return { seed: 1, years, values, initial: new Float64Array(METRIC_COUNT) };
+  return { seed: 1, years, values: runValues(years, (m, y) => f(METRIC_NAMES[m], y)), initial: new Float64Array(METRIC_COUNT) };
 }
 
 describe('goal files', () => {

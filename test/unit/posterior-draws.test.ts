@@ -5,6 +5,7 @@ import { applyDraw, drawPosterior, posteriorFromDocument, type PosteriorDocument
 import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics.ts';
 import type { Runner } from '../../src/runner/runner.ts';
 import type { RunRequest } from '../../src/runner/run-request.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 
 const doc = (particles: number[][], parameters = ['behaviour.choiceNoise']): PosteriorDocument => ({
   format: 'coopsim-posterior/1',
@@ -77,11 +78,10 @@ describe('checkClaimsUnderPosterior', () => {
     async run(req) {
       requests.push(req);
       const years = 12;
-      const values = new Float64Array(years * METRIC_COUNT);
       const s = req.scenario as { behaviour?: { choiceNoise?: number }; treated?: boolean };
       const noise = ((req.seed * 7919) % 13) / 1000;
       const v = s.treated ? (s.behaviour?.choiceNoise ?? 0) - 1 + noise : 0;
-      for (let y = 0; y < years; y++) values[y * METRIC_COUNT + METRIC_INDEX.firms_cooperating_share] = v;
+      const values = runValues(years, (m) => (m === METRIC_INDEX.firms_cooperating_share ? v : 0));
       return { seed: req.seed, years, values, initial: new Float64Array(METRIC_COUNT) };
     },
     close: async () => {},

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_COUNT } from '../../src/model/metrics.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 import { openSweepDirectory } from '../../src/experiment/sweep/sweep-directory.ts';
 import { lineRunId } from '../../src/experiment/sweep/sweep-rows.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
@@ -17,7 +18,7 @@ const plan = planExperiment(parsed.value);
 /** A made-up result whose numbers say which run and year they belong to. */
 function output(p: ExperimentPlan, id: number): RunOutput {
   const years = p.yearsOf(p.coordinates(id).point);
-  const values = new Float64Array(years * METRIC_COUNT).map((_, i) => id + i / 1000);
+  const values = runValues(years, (m, y) => id + (y * METRIC_COUNT + m) / 1000);
   return { seed: p.coordinates(id).seed, years, values, initial: new Float64Array(METRIC_COUNT) };
 }
 

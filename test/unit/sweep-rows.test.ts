@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { METRIC_COUNT, METRIC_NAMES } from '../../src/model/metrics.ts';
 import { formatNumber } from '../../src/runner/metrics-table.ts';
+import { runValues } from '../../src/runner/run-metrics.ts';
 import { yearsLines } from '../../src/experiment/sweep/sweep-rows.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
 import type { ExperimentPlan } from '../../src/experiment/plan/experiment-plan.ts';
@@ -12,12 +13,11 @@ describe('years.csv lines', () => {
     const plan = { experiment: { outputs: { years: kept } } } as unknown as ExperimentPlan;
     const odd = [0, -0, 0.1 + 0.2, -1234.5, 1e-7, 1e21, 123456789012, NaN, Infinity, -Infinity];
     const years = odd.length;
-    const values = new Float64Array(years * METRIC_COUNT);
-    for (let y = 0; y < years; y++) for (let m = 0; m < METRIC_COUNT; m++) values[y * METRIC_COUNT + m] = odd[(y + m) % odd.length];
-    const out: RunOutput = { seed: 1, years, values, initial: new Float64Array(METRIC_COUNT) };
+    const cell = (m: number, y: number) => odd[(y + m) % odd.length];
+    const out: RunOutput = { seed: 1, years, values: runValues(years, cell), initial: new Float64Array(METRIC_COUNT) };
 
     const idx = kept.map((name) => METRIC_NAMES.indexOf(name));
-    const rows = Array.from({ length: years }, (_, y) => ['42', String(y), ...idx.map((i) => formatNumber(values[y * METRIC_COUNT + i]))]);
+    const rows = Array.from({ length: years }, (_, y) => ['42', String(y), ...idx.map((i) => formatNumber(cell(i, y)))]);
     expect(yearsLines(plan, 42, out)).toBe(stringify(rows, { record_delimiter: 'unix' }));
     expect(yearsLines(plan, 42, out).split('\n')).toHaveLength(years + 1);
   });

@@ -1,18 +1,18 @@
 import { ensembleBand } from '../../analysis/quantiles.ts';
-import { METRIC_COUNT } from '../../model/metrics.ts';
 import type { AppContext } from '../app-context.ts';
 import { bandChartSvg } from '../charts/band-chart.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { figureView } from '../views/figure-view.ts';
 import { choiceLabel } from './roles-panel.ts';
+import type { RunValues } from '../../runner/run-metrics.ts';
 import { depthPointsAt, GAME_LEVERS, GAME_YEARS, type RoundResult, type YearLevers } from './policy-round.ts';
 
 /** Depth points of `firms` firms year by year (what the score counts): the class's policy against the status quo on the same seeds, up to the year played. */
-export function classroomChart(ctx: AppContext, game: readonly Float64Array[], baseline: readonly Float64Array[], year: number, width: number, firms: number): HTMLElement {
+export function classroomChart(ctx: AppContext, game: readonly RunValues[], baseline: readonly RunValues[], year: number, width: number, firms: number): HTMLElement {
   const { t, fmt } = ctx;
-  const series = (runs: readonly Float64Array[]) =>
-    runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year && (y + 1) * METRIC_COUNT <= v.length ? depthPointsAt([v], y, firms) : NaN)));
+  // The game's runs stop at the year played (depthPointsAt is NaN past a run's end); the status quo's run all ten years.
+  const series = (runs: readonly RunValues[]) => runs.map((v) => Float64Array.from({ length: GAME_YEARS }, (_, y) => (y <= year ? depthPointsAt([v], y, firms) : NaN)));
   const years = Float64Array.from({ length: GAME_YEARS }, (_, i) => i);
   const title = t('classroom.chartTitle');
   return figureView(ctx, 'classroom-deep', title, width, (w) =>

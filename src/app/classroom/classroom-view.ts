@@ -1,4 +1,5 @@
 import type { LeverName } from '../../model/params/schema.ts';
+import type { RunOutput } from '../../runner/run-request.ts';
 import type { AppContext } from '../app-context.ts';
 import { h, replace } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -23,7 +24,7 @@ interface Play {
   decided: YearLevers[];
   rounds: RoundResult[];
   /** Per seed: the game's run of the years decided so far. */
-  runs: Float64Array[];
+  runs: RunOutput[];
   reactions: FirmReactions | null;
   /** The levers the panel shows for the next year. */
   next: YearLevers;
@@ -72,13 +73,13 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
   const base = presetOrDefault('baseline').input;
   const statusQuo = statusQuoLevers();
   const firms = gameFirms();
-  let baseline: Float64Array[] = [];
+  let baseline: RunOutput[] = [];
   let busy = false;
 
   const seeds = () => ensembleSeeds(play!.seed, GAME_SEEDS);
   const baselineReady = () =>
     Promise.all(seeds().map((s) => runs.run({ ...base, years: GAME_YEARS } as typeof base, s, PRIORITY.preview, controller.signal))).then((outs) => {
-      baseline = outs.map((o) => o.values);
+      baseline = outs;
     });
   let ready = baselineReady();
 
@@ -108,7 +109,7 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       p.decided = decided;
       if (teams) p.teams = teams;
       p.turn = 0;
-      p.runs = outs.map((o) => o.values);
+      p.runs = outs;
       p.rounds = [...p.rounds, { ...roundResult(year, levers, p.runs, baseline, firms), ...(teams ? { teams: choices } : {}) }];
       p.reactions = firmReactions(inspected.snapshot, year);
       if (p.rounds.length === GAME_YEARS) finished.push({ team: p.team, seed: p.seed, score: gameScore(p.rounds) });

@@ -1,9 +1,10 @@
 import { ITEMS, ITEM_COUNT, type Item } from '../../model/firm-payoff.ts';
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from '../../model/metrics.ts';
+import type { MetricName } from '../../model/metrics.ts';
 import type { Snapshot } from '../../model/simulate.ts';
 import { CHOICES } from '../../model/state.ts';
 import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
 import { teamSchedule, type TeamChoices } from './team-choices.ts';
+import { metricSoFar, type RunValues } from '../../runner/run-metrics.ts';
 
 /** Simulated years of one game: ten rounds, one year each. */
 export const GAME_YEARS = 10;
@@ -47,17 +48,12 @@ export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], s
   return { ...base, years: decided.length, policy, ...(yearly ? { yearly } : {}) } as ScenarioInput;
 }
 
-/** One metric of one run in one year. */
-export function metricAt(values: ArrayLike<number>, year: number, m: MetricName): number {
-  return values[year * METRIC_COUNT + METRIC_INDEX[m]];
-}
-
-/** Mean over seeds of one metric in one year (NaN entries skipped). */
-export function meanAt(runs: readonly ArrayLike<number>[], year: number, m: MetricName): number {
+/** Mean over seeds of one metric in one year (NaN entries, and runs that stop before the year, skipped). */
+export function meanAt(runs: readonly RunValues[], year: number, m: MetricName): number {
   let s = 0;
   let n = 0;
   for (const r of runs) {
-    const v = metricAt(r, year, m);
+    const v = metricSoFar(r, m, year);
     if (Number.isFinite(v)) (s += v), n++;
   }
   return n ? s / n : NaN;
@@ -98,15 +94,15 @@ export interface RoundResult {
  * get there (the seed's claim 1), so most mixes would tie at about zero; the points still
  * weigh depth 4 three times depth 2, and shallow entry earns nothing.
  */
-export function depthPointsAt(runs: readonly ArrayLike<number>[], year: number, firms: number): number {
+export function depthPointsAt(runs: readonly RunValues[], year: number, firms: number): number {
   return firms * (meanAt(runs, year, 'depth_2_share') + 2 * meanAt(runs, year, 'depth_3_share') + 3 * meanAt(runs, year, 'depth_4_share'));
 }
 
 /** Share of firms at depth 3–4 in one year, mean over seeds. */
-const deepShareAt = (runs: readonly ArrayLike<number>[], year: number) => meanAt(runs, year, 'depth_3_share') + meanAt(runs, year, 'depth_4_share');
+const deepShareAt = (runs: readonly RunValues[], year: number) => meanAt(runs, year, 'depth_3_share') + meanAt(runs, year, 'depth_4_share');
 
 /** The round's numbers from the game's runs (each of at least `year + 1` years) and the status quo's, for a world of `firms` firms. */
-export function roundResult(year: number, levers: YearLevers, current: readonly ArrayLike<number>[], baseline: readonly ArrayLike<number>[], firms: number): RoundResult {
+export function roundResult(year: number, levers: YearLevers, current: readonly RunValues[], baseline: readonly RunValues[], firms: number): RoundResult {
   return {
     year,
     levers,

@@ -1,4 +1,5 @@
-import { deriveSeed } from '../../model/rng.ts';
+import { goalRuns, runScenario } from '../../optimize/goal-runs.ts';
+import type { GoalPosteriorLoader } from '../../optimize/parse-goal.ts';
 import { nsga2 } from '../../optimize/nsga2.ts';
 import { parseGoal, type Goal } from '../../optimize/parse-goal.ts';
 import type { Fitness } from '../../optimize/pareto-rank.ts';
@@ -6,6 +7,7 @@ import { candidateFitness, candidateScenario, goalMeasures, measureValue } from 
 import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
 import { PRIORITY, type RunService } from '../scheduling/run-service.ts';
 import { LEVER_SPECS } from '../state/controls-catalog.ts';
+import { SHIPPED_POSTERIOR_FILE, shippedPosterior } from '../state/shipped-posterior.ts';
 import { GOAL_OUTPUTS, GOAL_SIZES, type GoalPanelState } from './goal-state.ts';
 
 /** One evaluated policy mix of a search. */
@@ -31,6 +33,8 @@ export interface GoalSearchResult {
   cheapest: GoalPoint | null;
   generations: number;
   runs: number;
+  /** Parameter sets each mix ran with (0: seed variation only). */
+  parameterSets: number;
 }
 
 /** Progress after each generation. */
@@ -48,7 +52,7 @@ export interface GoalProgress {
  * (and the cost staying within the budget). The base is the app's scenario, run up to
  * the target year; each lever is searched over its slider's range.
  */
-export function goalFileOf(g: GoalPanelState, base: ScenarioInput): Record<string, unknown> {
+export function goalFileOf(g: GoalPanelState, base: ScenarioInput, paramUncertainty = false): Record<string, unknown> {
   const of = GOAL_OUTPUTS[g.output];
   const cost = { of: 'fiscal_cost', cumulativeTo: g.year };
   return {
@@ -66,16 +70,36 @@ export function goalFileOf(g: GoalPanelState, base: ScenarioInput): Record<strin
       { name: 'target_level', of, year: g.year, atLeast: g.level },
       ...(g.budget === null ? [] : [{ name: 'budget', ...cost, atMost: g.budget }]),
     ],
-    robustness: { statistic: 'quantile', confidence: g.confidence },
+    robustness: {
+      statistic: 'quantile',
+      confidence: g.confidence,
+      ...(paramUncertainty ? { posterior: SHIPPED_POSTERIOR_FILE, draws: GOAL_PARAMETER_SETS } : {}),
+    },
     seeds: g.seeds,
     seed: g.seed,
     search: GOAL_SIZES[g.size],
   };
 }
 
-/** The parsed goal, or the first problem in words. */
-export function panelGoal(g: GoalPanelState, base: ScenarioInput): { ok: true; goal: Goal } | { ok: false; error: string } {
-  const r = parseGoal(goalFileOf(g, base));
+/**
+ * Parameter sets each mix runs with when the search includes parameter uncertainty
+ * (assumption: 4 keeps a browser search to four times the runs; coopsim optimize takes 8
+ * unless a goal file says otherwise).
+ */
+export const GOAL_PARAMETER_SETS = 4;
+
+/** The app reads only the posterior it bundles. */
+const loadShipped: GoalPosteriorLoader = (path) =>
+  path === SHIPPED_POSTERIOR_FILE ? { ok: true, value: shippedPosterior() } : { ok: false, problems: [{ path: '', message: `${path}: the app has only ${SHIPPED_POSTERIOR_FILE}` }] };
+
+/**
+ * The parsed goal, or the first problem in words. With `paramUncertainty` (the app's
+ * "Include parameter uncertainty", link `pu=1`) the goal judges each mix across the
+ * bundled posterior's parameter sets as well as seeds, as a goal file's
+ * `robustness.posterior` does in coopsim optimize.
+ */
+export function panelGoal(g: GoalPanelState, base: ScenarioInput, paramUncertainty = false): { ok: true; goal: Goal } | { ok: false; error: string } {
+  const r = parseGoal(goalFileOf(g, base, paramUncertainty), undefined, loadShipped);
   if (!r.ok) return { ok: false, error: r.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ') };
   return { ok: true, goal: r.value };
 }
@@ -101,20 +125,13 @@ export async function runGoalSearch(
   runs: RunService,
   options: { signal?: AbortSignal; onProgress?: (p: GoalProgress) => void } = {},
 ): Promise<GoalSearchResult> {
-  const seeds = Array.from({ length: goal.seeds }, (_, i) => deriveSeed(goal.seed, i));
-  const measures = goalMeasures(goal);
+  const perMix = goalRuns(goal).length;
   const total = goal.population * (goal.generations + 1);
   const points: GoalPoint[] = [];
   const byKey = new Map<string, GoalPoint>();
   const evaluate = async (xs: readonly (readonly number[])[]): Promise<Fitness[]> => {
     const stepped = xs.map((x) => onSteps(g, x));
-    const perCandidate = await Promise.all(
-      stepped.map(async (x) => {
-        const scenario = candidateScenario(goal, x);
-        const outs = await Promise.all(seeds.map((seed) => runs.run(scenario as ScenarioInput, seed, PRIORITY.ensemble, options.signal)));
-        return measures.map((m) => outs.map((o) => measureValue(m, o)));
-      }),
-    );
+    const perCandidate = await Promise.all(stepped.map((x) => mixValues(goal, x, runs, options.signal)));
     return perCandidate.map((perSeed, i) => {
       const fit = candidateFitness(goal, perSeed);
       const x = stepped[i];
@@ -152,5 +169,15 @@ export async function runGoalSearch(
       seen.add(key);
       return true;
     });
-  return { points, front, cheapest: feasible.length > 0 ? front[0] : null, generations: goal.generations, runs: points.length * seeds.length };
+  return { points, front, cheapest: feasible.length > 0 ? front[0] : null, generations: goal.generations, runs: points.length * perMix, parameterSets: goal.draws?.length ?? 0 };
+}
+
+/**
+ * A mix's measures over the goal's runs (measure × run): every seed, and with a posterior
+ * every parameter set × seed with the set on top, as coopsim optimize runs a candidate.
+ */
+export async function mixValues(goal: Goal, x: readonly number[], runs: RunService, signal?: AbortSignal): Promise<number[][]> {
+  const scenario = candidateScenario(goal, x);
+  const outs = await Promise.all(goalRuns(goal).map((run) => runs.run(runScenario(goal, scenario, run) as ScenarioInput, run.seed, PRIORITY.ensemble, signal)));
+  return goalMeasures(goal).map((m) => outs.map((o) => measureValue(m, o)));
 }

@@ -22,7 +22,8 @@ function searchBase(ctx: AppContext, g: GoalPanelState): { base: ScenarioInput; 
   const rest: Record<string, unknown> = { ...base, policy };
   // The search runs to its own target year; names and notes do not change any run.
   for (const k of ['years', 'name', 'description', 'sources']) delete rest[k];
-  return { base: base as ScenarioInput, key: goalKey(g, JSON.stringify(rest)) };
+  // A search across parameter sets is another search than one across seeds alone.
+  return { base: base as ScenarioInput, key: goalKey(g, JSON.stringify({ ...rest, pu: ctx.state.paramUncertainty })) };
 }
 
 /**
@@ -64,7 +65,7 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
   };
 
   const showResult = (r: GoalSearchResult) => {
-    const done = t('goal.done', { evaluations: r.points.length, seeds: goal.seeds, runs: r.runs, front: r.front.length });
+    const done = t('goal.done', { evaluations: r.points.length, seeds: r.points.length ? r.runs / r.points.length : goal.seeds, runs: r.runs, front: r.front.length });
     const cheapest = r.cheapest
       ? t('goal.cheapest', { cost: fmt.mYuan(r.cheapest.cost), year: goal.year, value: formatValue(r.cheapest.value), confidence: fmt.percent(goal.confidence, 0) })
       : t('goal.none');
@@ -73,7 +74,9 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
       goalFrontSvg(r.points, r.front, {
         width: w,
         title: t('goal.chart.title'),
-        subtitle: t('goal.chart.subtitle', { confidence: fmt.percent(goal.confidence, 0) }),
+        subtitle: `${t('goal.chart.subtitle', { confidence: fmt.percent(goal.confidence, 0) })} ${
+          r.parameterSets > 0 ? t('goal.chart.params', { seeds: goal.seeds, sets: r.parameterSets }) : t('goal.chart.seeds', { seeds: goal.seeds })
+        }`,
         costLabel: t('goal.chart.cost', { year: goal.year }),
         valueLabel: outputLabel(),
         frontLabel: t('goal.chart.front'),
@@ -125,7 +128,7 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
     controller?.abort();
     if (goal.levers.length === 0) return setPhase('invalid', t('goal.noLevers'));
     const { base, key } = searchBase(ctx, goal);
-    const parsed = panelGoal(goal, base);
+    const parsed = panelGoal(goal, base, ctx.state.paramUncertainty);
     if (!parsed.ok) return setPhase('invalid', t('goal.invalid', { error: parsed.error }));
     if (!goal.run) {
       goal = { ...goal, run: true };

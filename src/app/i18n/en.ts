@@ -1,4 +1,5 @@
 import { goalEn } from '../goal/goal-strings.ts';
+import { wedgesEn } from '../wedges/wedge-strings.ts';
 import { teachingEn } from './teaching-en.ts';
 
 /**
@@ -7,6 +8,7 @@ import { teachingEn } from './teaching-en.ts';
  */
 export const en = {
   ...goalEn,
+  ...wedgesEn,
   ...teachingEn,
   'lang.name': 'English',
   'app.title': 'coopsim',

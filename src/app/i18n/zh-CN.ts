@@ -1,10 +1,12 @@
 import type { MessageKey } from './en.ts';
 import { goalZhCN } from '../goal/goal-strings.ts';
+import { wedgesZhCN } from '../wedges/wedge-strings.ts';
 import { teachingZhCN } from './teaching-zh-CN.ts';
 
 /** 简体中文界面文字：与 en.ts 键完全相同，`{name}` 为运行时填入的值。 */
 export const zhCN: Record<MessageKey, string> = {
   ...goalZhCN,
+  ...wedgesZhCN,
   ...teachingZhCN,
   'lang.name': '中文',
   'app.title': 'coopsim',

@@ -1,4 +1,4 @@
-import { effectDirection, lessonEffect, lessonValue } from '../../analysis/lesson-result.ts';
+import { effectDirection, lessonEffect, lessonValue } from './lesson-result.ts';
 import type { PairedEffect } from '../../analysis/paired-effect.ts';
 import { ensembleBand, type Band } from '../../analysis/quantiles.ts';
 import type { RunOutput } from '../../runner/run-request.ts';
@@ -30,14 +30,8 @@ export async function runLesson(runs: RunService, lesson: Lesson, signal?: Abort
   const one = (id: string) => Promise.all(seeds.map((s) => runs.run(presetOrDefault(id).input, s, PRIORITY.preview, signal)));
   const [scenario, comparison] = await Promise.all([one(run.scenario), run.comparison ? one(run.comparison) : Promise.resolve(null)]);
   const years = scenario[0].years;
-  const series = (outs: RunOutput[]) => outs.map((o) => Float64Array.from({ length: years }, (_, y) => lessonValue(o.values, y, run.metric)));
-  const effect = lessonEffect(
-    scenario.map((o) => o.values),
-    comparison?.map((o) => o.values) ?? null,
-    run.reference ?? 0,
-    run.year,
-    run.metric,
-  );
+  const series = (outs: RunOutput[]) => outs.map((o) => Float64Array.from({ length: years }, (_, y) => lessonValue(o, y, run.metric)));
+  const effect = lessonEffect(scenario, comparison, run.reference ?? 0, run.year, run.metric);
   return {
     seeds,
     years,

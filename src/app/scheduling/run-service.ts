@@ -10,7 +10,7 @@ import { createBrowserWorkerPool } from './browser-pool.ts';
 export const STUCK_RUN_MS = 1000;
 
 /** Priorities of the pool's queue: what the user waits for first. */
-export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1 } as const;
+export const PRIORITY = { preview: 3, inspect: 2, game: 2, ensemble: 1, wedges: 0 } as const;
 
 /**
  * The app's access to the model: a pool of web workers running the same code as the

@@ -1,4 +1,4 @@
-import type { LeverName } from '../../model/params/schema.ts';
+import { LEVER_NAMES, LEVER_TABLE, type LeverName } from '../../model/params/lever-table.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** How a control's value is shown: as a percentage of 1, or as a plain number. */
@@ -35,75 +35,31 @@ type Scale = Pick<ControlSpec, 'min' | 'max' | 'step' | 'display'>;
 /** A share from 0 to 1, shown as a percentage. */
 const PERCENT: Scale = { min: 0, max: 1, step: 0.05, display: 'percent' };
 
-/** A lever's control; its scenario path, label and help text follow from its name. */
-const lever = (name: LeverName, unit: MessageKey, levels: Level[], scale: Scale = PERCENT): LeverSpec => ({
-  lever: name,
-  path: `policy.${name}`,
-  label: `lever.${name}` as MessageKey,
-  help: `lever.${name}.help` as MessageKey,
-  unit,
-  ...scale,
-  levels,
-});
+type Control = (typeof LEVER_TABLE)[LeverName]['control'];
+// The lever table names the app's strings by their last part; these fail to compile on a
+// unit or level the string tables do not have.
+const unitKey = (unit: Control['unit']): MessageKey => `unit.${unit}`;
+const levelKey = (label: Control['levels'][number]['label']): MessageKey => `level.${label}`;
 
-/** The policy levers in display order, with plain-language labels and named levels. */
-export const LEVER_SPECS: readonly LeverSpec[] = [
-  lever('taxRelief', 'unit.shareOfSpending', [
-    { value: 0, label: 'level.none' },
-    { value: 0.3, label: 'level.taxRelief.china2019' },
-    { value: 0.6, label: 'level.generous' },
-  ]),
-  lever('law', 'unit.enforcement', [
-    { value: 0, label: 'level.noLaw' },
-    { value: 0.5, label: 'level.partlyEnforced' },
-    { value: 1, label: 'level.fullyEnforced' },
-  ]),
-  lever(
-    'internPayFloor',
-    'unit.shareOfWage',
-    [
-      { value: 0.6, label: 'level.payFloor.typical' },
-      { value: 0.8, label: 'level.payFloor.rules2021' },
-      { value: 1, label: 'level.payFloor.full' },
-    ],
-    { ...PERCENT, max: 1.2 },
-  ),
-  lever('greenChannel', 'unit.costCut', [
-    { value: 0, label: 'level.none' },
-    { value: 0.5, label: 'level.halved' },
-    { value: 1, label: 'level.waived' },
-  ]),
-  lever('groups', 'unit.coverage', [
-    { value: 0.1, label: 'level.groups.today' },
-    { value: 0.5, label: 'level.half' },
-    { value: 0.8, label: 'level.most' },
-  ]),
-  lever(
-    'subsidyPerInternMonth',
-    'unit.kYuanPerInternMonth',
-    [
-      { value: 0, label: 'level.none' },
-      { value: 0.4, label: 'level.subsidy.apprenticeship' },
-      { value: 1.5, label: 'level.generous' },
-    ],
-    { min: 0, max: 3, step: 0.1, display: 'number' },
-  ),
-  lever(
-    'schoolFunding',
-    'unit.mYuanPerCollege',
-    [
-      { value: 0, label: 'level.none' },
-      { value: 1, label: 'level.funding.moderate' },
-      { value: 3, label: 'level.generous' },
-    ],
-    { min: 0, max: 5, step: 0.25, display: 'number' },
-  ),
-  lever('dataPlatform', 'unit.use', [
-    { value: 0, label: 'level.none' },
-    { value: 0.5, label: 'level.partial' },
-    { value: 1, label: 'level.fullUse' },
-  ]),
-];
+/** A lever's control, all from its row of the lever table: scenario path, strings, slider, named levels. */
+function leverSpec(name: LeverName): LeverSpec {
+  const c: Control = LEVER_TABLE[name].control;
+  return {
+    lever: name,
+    path: `policy.${name}`,
+    label: `lever.${name}`,
+    help: `lever.${name}.help`,
+    unit: unitKey(c.unit),
+    min: c.slider[0],
+    max: c.slider[1],
+    step: c.step,
+    display: c.display,
+    levels: c.levels.map((l: Control['levels'][number]) => ({ value: l.value, label: levelKey(l.label) })),
+  };
+}
+
+/** The policy levers in the order of the policy panel, with plain-language labels and named levels. */
+export const LEVER_SPECS: readonly LeverSpec[] = [...LEVER_NAMES].sort((a, b) => LEVER_TABLE[a].control.panel - LEVER_TABLE[b].control.panel).map(leverSpec);
 
 /** How often groups are evaluated (0 = never): a choice, not a slider. */
 export const EVALUATION_CHOICES: readonly { value: number; label: MessageKey }[] = [

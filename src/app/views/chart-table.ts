@@ -22,10 +22,12 @@ export interface ChartAlt {
 export function chartAltView(ctx: AppContext, alt: ChartAlt, id: string): HTMLElement & { refresh(): void } {
   const { t } = ctx;
   const summary = h('p', { class: 'chart-summary', id: `${id}-summary` });
-  const slot = h('div', { class: 'chart-table', id: `${id}-table`, hidden: true });
+  // A table wider or longer than its box scrolls: the box takes the focus, so keys scroll it too.
+  const slot = h('div', { class: 'chart-table', id: `${id}-table`, hidden: true, tabindex: '0', role: 'region' });
   const drawTable = () => {
     if (!alt.table || slot.hidden) return;
     const tab = alt.table();
+    slot.setAttribute('aria-label', tab.caption);
     slot.replaceChildren(
       h(
         'table',

@@ -10,6 +10,8 @@ import type { Results } from '../results/results.ts';
 import { bandOf, seriesOf, type SeriesName } from '../results/series.ts';
 import { figureView } from './figure-view.ts';
 import { benefitAlt, depthAlt, seriesAlt } from './overview-alt.ts';
+import type { RunService } from '../scheduling/run-service.ts';
+import { leverContributions } from '../wedges/wedge-view.ts';
 
 /** The key metrics drawn as small multiples, with how their values read. */
 export const KEY_METRICS: readonly { name: SeriesName; format: 'percent' | 'level' | 'mYuan' }[] = [
@@ -39,7 +41,7 @@ function depthMeans(runs: Results['current']): Float64Array[] {
 }
 
 /** The overview: depth chart, firm net benefit by tech level, and small multiples of key results. */
-export function overviewView(ctx: AppContext, results: Results, available: number): HTMLElement {
+export function overviewView(ctx: AppContext, results: Results, available: number, runs?: RunService): HTMLElement {
   const { t, fmt, state } = ctx;
   const years = Float64Array.from({ length: results.years }, (_, i) => i);
   const baselineLabel = t(`compare.${state.compare}.legend`);
@@ -136,5 +138,6 @@ export function overviewView(ctx: AppContext, results: Results, available: numbe
     h('div', { class: `row-main${wide ? ' wide' : ''}` }, depthFig, benefitFig),
     h('div', { class: 'multiples-head' }, h('h3', {}, t('chart.multiples.title')), sharedLegend),
     h('div', { class: 'multiples', style: `grid-template-columns: repeat(${cols}, 1fr)` }, ...multiples),
+    runs ? leverContributions(ctx, runs, results, available) : null,
   );
 }

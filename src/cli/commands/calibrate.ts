@@ -10,6 +10,7 @@ import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
 import type { Shard } from '../../experiment/plan/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 interface CalibrateCliOptions {
@@ -41,7 +42,7 @@ export function registerCalibrate(program: Command): void {
     .option('--no-progress', 'no progress display on stderr')
     .action(async (file: string, opts: CalibrateCliOptions) => {
       const checked = readCalibrationFile(file);
-      if (!checked.ok) throw new UserError(formatProblems(checked.problems).split('\n').map((l) => `${file}: ${l}`).join('\n'), 1);
+      if (!checked.ok) throw new UserError(formatProblems(checked.problems).split('\n').map((l) => `${file}: ${l}`).join('\n'), EXIT.badInput);
       const workers = opts.workers ?? availableParallelism();
       const show = opts.progress ? progressLine(process.stderr) : null;
       const controller = new AbortController();
@@ -75,10 +76,10 @@ export function registerCalibrate(program: Command): void {
           );
       } catch (err) {
         show?.stop();
-        if (err instanceof CalibrationDirectoryError) throw new UserError(err.message, 2);
+        if (err instanceof CalibrationDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
         if (err instanceof CalibrationAbortedError)
-          throw new UserError(`interrupted after ${err.populations.length} finished generations; continue with --resume`, 130);
-        if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; finished generations are kept, continue with --resume`, 1);
+          throw new UserError(`interrupted after ${err.populations.length} finished generations; continue with --resume`, EXIT.interrupted);
+        if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; finished generations are kept, continue with --resume`, EXIT.runsFailed);
         throw err;
       } finally {
         process.off('SIGINT', onSignal);

@@ -8,6 +8,7 @@ import { checkClaimsUnderPosterior, POSTERIOR_DRAWS, POSTERIOR_SEEDS } from '../
 import { formatPosteriorClaimsText } from '../../studies/claims/format-posterior-claims.ts';
 import { readPosterior } from '../../calibration/read-posterior.ts';
 import { intOption } from '../options.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 interface ClaimsCliOptions {
@@ -40,12 +41,12 @@ export function registerClaims(program: Command): void {
       try {
         scenarios = readScenarioDir(opts.scenarios);
       } catch (err) {
-        throw new UserError(`--scenarios: ${(err as Error).message}`, 1);
+        throw new UserError(`--scenarios: ${(err as Error).message}`, EXIT.badInput);
       }
       if (!opts.posterior) {
-        if (opts.draws !== undefined || opts.drawSeed !== undefined) throw new UserError('--draws and --draw-seed need --posterior FILE (the posterior to draw parameter sets from)', 1);
+        if (opts.draws !== undefined || opts.drawSeed !== undefined) throw new UserError('--draws and --draw-seed need --posterior FILE (the posterior to draw parameter sets from)', EXIT.badInput);
         const report = await withRunner(opts.workers, (runner) => checkClaims({ scenarios, runner, seeds: opts.seeds ?? CLAIM_SEEDS })).catch((err: Error) => {
-          throw new UserError(err.message, 1);
+          throw new UserError(err.message, EXIT.runsFailed);
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatClaimsText(report));
         return;
@@ -54,13 +55,13 @@ export function registerClaims(program: Command): void {
       try {
         posterior = readPosterior(opts.posterior);
       } catch (err) {
-        throw new UserError(`--posterior: ${(err as Error).message}`, 1);
+        throw new UserError(`--posterior: ${(err as Error).message}`, EXIT.badInput);
       }
       const label = opts.posterior;
       const report = await withRunner(opts.workers, (runner) =>
         checkClaimsUnderPosterior({ scenarios, runner, posterior, draws: opts.draws, seeds: opts.seeds, drawSeed: opts.drawSeed }),
       ).catch((err: Error) => {
-        throw new UserError(err.message, 1);
+        throw new UserError(err.message, EXIT.runsFailed);
       });
       process.stdout.write(opts.json ? `${JSON.stringify({ posterior: label, ...report }, null, 2)}\n` : formatPosteriorClaimsText(report, label));
     });

@@ -1,7 +1,7 @@
 import { describe, folderLockHolder } from '../../experiment/sweep/folder-lock.ts';
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { IncompleteMergeError, mergeSweeps } from '../../experiment/merge/merge-sweeps.ts';
+import { IncompleteMergeError, MergeInputError, mergeSweeps } from '../../experiment/merge/merge-sweeps.ts';
 import { SweepDirectoryError } from '../../experiment/sweep/sweep-directory.ts';
 import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
@@ -27,6 +27,7 @@ export function registerMerge(program: Command): void {
         result = mergeSweeps(dirs, opts.out);
       } catch (err) {
         if (err instanceof IncompleteMergeError) throw new UserError(err.message, EXIT.runsFailed);
+        if (err instanceof MergeInputError) throw new UserError(err.message, EXIT.badInput);
         if (err instanceof SweepDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
         throw err;
       }

@@ -10,6 +10,7 @@ import { intOption } from '../options.ts';
 import { parseShard } from '../parse-shard.ts';
 import type { Shard } from '../../experiment/plan/experiment-plan.ts';
 import { formatDuration } from '../progress-reporter.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 interface OptimizeCliOptions {
@@ -41,7 +42,7 @@ export function registerOptimize(program: Command): void {
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (file: string, opts: OptimizeCliOptions) => {
       const r = readGoalFile(file);
-      if (!r.ok) throw new UserError(formatProblems(r.problems).split('\n').map((l) => (l.startsWith(`${file}:`) ? l : `${file}: ${l}`)).join('\n'), 1);
+      if (!r.ok) throw new UserError(formatProblems(r.problems).split('\n').map((l) => (l.startsWith(`${file}:`) ? l : `${file}: ${l}`)).join('\n'), EXIT.badInput);
       const goal = r.value;
       const workers = opts.workers ?? availableParallelism();
       const controller = new AbortController();
@@ -70,13 +71,13 @@ export function registerOptimize(program: Command): void {
             `${best ? (best.feasible ? `; candidate ${best.record.id} meets the goal` : '; no candidate meets every constraint') : ''} → ${opts.out}/summary.txt\n`,
         );
       } catch (err) {
-        if (err instanceof OptimizeDirectoryError) throw new UserError(err.message, 2);
+        if (err instanceof OptimizeDirectoryError) throw new UserError(err.message, EXIT.outputProblem);
         if (err instanceof OptimizeAbortedError)
           throw new UserError(
             err.generation < 0 ? 'interrupted before the first generation was finished; start again' : `interrupted after generation ${err.generation}; continue with --resume`,
-            130,
+            EXIT.interrupted,
           );
-        if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; finished generations are kept, continue with --resume`, 1);
+        if (err instanceof WorkersUnavailableError) throw new UserError(`${err.message}; finished generations are kept, continue with --resume`, EXIT.runsFailed);
         throw err;
       } finally {
         process.off('SIGINT', onSignal);

@@ -7,6 +7,8 @@ import { readScenarioDir } from '../../studies/claims/shipped-scenarios.ts';
 import { withRunner } from '../../studies/claims/with-runner.ts';
 import { formatRobustnessMarkdown, formatRobustnessText } from '../../studies/robustness/format-robustness.ts';
 import { robustnessSweep } from '../../studies/robustness/robustness-sweep.ts';
+import { assumedParameters } from '../../studies/robustness/assumed-parameters.ts';
+import { EXIT } from '../exit-codes.ts';
 import { intOption } from '../options.ts';
 import { UserError } from '../user-error.ts';
 
@@ -36,6 +38,9 @@ export function registerRobustness(program: Command): void {
     .option('--no-refine', 'do not test halfway to the default where a factor flips a claim')
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (opts: RobustnessCliOptions) => {
+      // A misspelt --only is bad input, told before any run.
+      const unknown = (opts.only ?? []).filter((p) => !assumedParameters().some((q) => q.path === p));
+      if (unknown.length) throw new UserError(`--only: not an assumed parameter: ${unknown.join(', ')} (see the parameter tables of docs/ODD.md)`, EXIT.badInput);
       const scenarios = readScenarioDir();
       const report = await withRunner(opts.workers, (runner) =>
         robustnessSweep({
@@ -48,7 +53,7 @@ export function registerRobustness(program: Command): void {
           onParameter: opts.progress ? (done, total, path) => process.stderr.write(`robustness: ${done}/${total} ${path}\n`) : undefined,
         }),
       ).catch((err: Error) => {
-        throw new UserError(err.message, 1);
+        throw new UserError(err.message, EXIT.runsFailed);
       });
       if (opts.out) {
         try {

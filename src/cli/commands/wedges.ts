@@ -5,6 +5,7 @@ import { differingLevers, leverWedges, type Wedge } from '../../optimize/lever-w
 import { createNodeWorkerPool } from '../../runner/node-pool.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { intOption } from '../options.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../user-error.ts';
 
 /** Outputs shown when none are named. */
@@ -45,7 +46,7 @@ export function registerWedges(program: Command): void {
       const year = opts.year ?? pkg.years - 1;
       if (year >= pkg.years) throw new UserError(`--year ${year}: the package runs years 0–${pkg.years - 1}`);
       if (differingLevers(pkg, baseline).length === 0)
-        throw new UserError(`${file} sets the same levers as ${opts.against}; there is nothing to decompose`, 1);
+        throw new UserError(`${file} sets the same levers as ${opts.against}; there is nothing to decompose`, EXIT.badInput);
       const runner = createNodeWorkerPool({ workers: opts.workers ?? availableParallelism() });
       try {
         const r = await leverWedges(pkg, baseline, { runner, seeds: opts.seeds, seed: opts.seed, metrics, years: [year] });

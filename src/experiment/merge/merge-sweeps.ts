@@ -15,6 +15,14 @@ export class IncompleteMergeError extends SweepDirectoryError {
   }
 }
 
+/** A folder given to {@link mergeSweeps} is not a sweep of the same experiment (bad input, not an output problem). */
+export class MergeInputError extends SweepDirectoryError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeInputError';
+  }
+}
+
 /** What {@link mergeSweeps} wrote. */
 export interface MergeResult {
   manifest: SweepManifest;
@@ -41,7 +49,7 @@ const LIST_LIMIT = 20;
  * that disagree between folders, and an incomplete set (naming the missing runs).
  */
 export function mergeSweeps(dirs: readonly string[], out: string): MergeResult {
-  if (dirs.length === 0) throw new SweepDirectoryError('no sweep folders to merge');
+  if (dirs.length === 0) throw new MergeInputError('no sweep folders to merge');
   for (const d of dirs) {
     const holder = existsSync(d) ? folderLockHolder(d) : null;
     if (holder)
@@ -65,11 +73,11 @@ function mergeInto(dirs: readonly string[], out: string): MergeResult {
   const first = sweeps[0];
   for (const s of sweeps.slice(1)) {
     if (s.manifest.experiment.hash !== first.manifest.experiment.hash)
-      throw new SweepDirectoryError(`${s.dir} holds a different experiment than ${first.dir} (hash ${s.manifest.experiment.hash.slice(0, 12)} ≠ ${first.manifest.experiment.hash.slice(0, 12)})`);
+      throw new MergeInputError(`${s.dir} holds a different experiment than ${first.dir} (hash ${s.manifest.experiment.hash.slice(0, 12)} ≠ ${first.manifest.experiment.hash.slice(0, 12)})`);
     if (s.manifest.coopsim !== first.manifest.coopsim)
-      throw new SweepDirectoryError(`${s.dir} was written by coopsim ${s.manifest.coopsim}, ${first.dir} by ${first.manifest.coopsim}`);
+      throw new MergeInputError(`${s.dir} was written by coopsim ${s.manifest.coopsim}, ${first.dir} by ${first.manifest.coopsim}`);
     if (s.header.runs !== first.header.runs || s.header.years !== first.header.years || s.header.failures !== first.header.failures)
-      throw new SweepDirectoryError(`${s.dir} has other columns than ${first.dir}`);
+      throw new MergeInputError(`${s.dir} has other columns than ${first.dir}`);
   }
 
   const total = first.manifest.runs.total;
@@ -81,7 +89,7 @@ function mergeInto(dirs: readonly string[], out: string): MergeResult {
       const years = s.years.get(id) ?? [];
       if (seen) {
         if (seen.line !== line || seen.years.join('') !== years.join(''))
-          throw new SweepDirectoryError(`run ${id} differs between ${seen.from} and ${s.dir}`);
+          throw new MergeInputError(`run ${id} differs between ${seen.from} and ${s.dir}`);
         continue;
       }
       runs.set(id, { line, years, from: s.dir });
@@ -132,8 +140,14 @@ function mergedManifest(sweeps: SweepData[], done: number, failedIds: number[], 
 }
 
 function readSweep(dir: string): SweepData {
-  if (!existsSync(dir)) throw new SweepDirectoryError(`${dir}: no such folder`);
-  const manifest = readManifest(join(dir, SWEEP_FILES.manifest), dir);
+  if (!existsSync(dir)) throw new MergeInputError(`${dir}: no such folder`);
+  if (!existsSync(join(dir, SWEEP_FILES.manifest))) throw new MergeInputError(`${dir} has no ${SWEEP_FILES.manifest}: not the output folder of a coopsim sweep`);
+  let manifest: SweepManifest;
+  try {
+    manifest = readManifest(join(dir, SWEEP_FILES.manifest), dir);
+  } catch (err) {
+    throw new MergeInputError((err as Error).message);
+  }
   const runs = readCsv(join(dir, SWEEP_FILES.runs), dir, true);
   const years = manifest.files?.years ? readCsv(join(dir, SWEEP_FILES.years), dir, true) : null;
   const failures = readCsv(join(dir, SWEEP_FILES.failures), dir, false);
@@ -162,7 +176,7 @@ function readSweep(dir: string): SweepData {
 
 function readCsv(path: string, dir: string, required: boolean): { header: string; lines: string[] } {
   if (!existsSync(path)) {
-    if (required) throw new SweepDirectoryError(`${dir} has no ${path.slice(dir.length + 1)}`);
+    if (required) throw new MergeInputError(`${dir} has no ${path.slice(dir.length + 1)}`);
     return { header: '', lines: [] };
   }
   const text = readFileSync(path, 'utf8');

@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Experiment } from '../parse/parse-experiment.ts';
+import { canonicalJson } from './canonical-json.ts';
 
-/** JSON with object keys sorted, so equal data always gives equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+// Kept here too: the hash's readers import it from this file.
+export { canonicalJson };
 
 /**
  * SHA-256 of what determines an experiment's results: the base scenario (without its

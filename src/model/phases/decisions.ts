@@ -2,7 +2,7 @@ import { exp } from '../portable-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
 import { logitChoice } from '../logit-choice.ts';
 import { schoolCapacity, schoolValue, staffTime } from '../school-payoff.ts';
-import { recordReason } from '../record-reason.ts';
+import { REASON, recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
 
 /** Indices of the options of a partner decision, in the order the logit choice sums them. */
@@ -39,12 +39,9 @@ export function decisionsPhase(w: World): void {
   const counters = w.counters;
   const year = w.year;
 
+  // Last year's new partnerships still active, counted in the loop below (a separate pass
+  // over every slot cost a tenth of this phase).
   let newLastYear = 0;
-  for (let p = 0; p < P.school.length; p++) if (P.school[p] >= 0 && P.startYear[p] === year - 1) newLastYear++;
-  // Last year's new partnerships whose firm closed this year ended after one year too.
-  counters.newLastYear = newLastYear + counters.closedAfterOneYear;
-  counters.endedAfterOneYear += counters.closedAfterOneYear;
-
   for (let f = 0; f < F.n; f++) {
     for (let k = 0; k < K; k++) {
       const p = f * K + k;
@@ -54,11 +51,12 @@ export function decisionsPhase(w: World): void {
       const d = P.depth[p];
       const basis = P.basis[p];
       const oneYear = P.startYear[p] === year - 1;
+      if (oneYear) newLastYear++;
       // Inside a group the group itself carries the tie when the personal contact leaves.
       const grouped = F.inGroup[f] === 1 && S.inGroup[s] === 1;
       if (basis === FRIENDSHIP && !grouped && rng.chance(b.contactTurnover)) {
         end(w, p, s, d, oneYear);
-        recordReason(w, f, 'dissolved', s, d, 0, null, null);
+        recordReason(w, f, REASON.dissolved, s, d, 0, null, null);
         continue;
       }
       const tau = b.choiceNoise * stakes(w, f);
@@ -106,26 +104,29 @@ export function decisionsPhase(w: World): void {
 
       if (to === 0) {
         end(w, p, s, d, oneYear);
-        recordReason(w, f, byCollege ? 'college left' : 'leave', s, d, 0, itemsA, v);
+        recordReason(w, f, byCollege ? REASON.collegeLeft : REASON.leave, s, d, 0, itemsA, v);
       } else if (to < d) {
         setDepth(w, p, s, d, to);
         firmItems(w, f, s, to, basis, itemsB);
-        recordReason(w, f, byCollege ? 'college down' : 'down', s, d, to, itemsB, v);
+        recordReason(w, f, byCollege ? REASON.collegeDown : REASON.down, s, d, to, itemsB, v);
       } else if (to === d) {
         // A firm that wanted up but was refused by the college stays.
-        recordReason(w, f, 'stay', s, d, d, itemsA, v);
+        recordReason(w, f, REASON.stay, s, d, d, itemsA, v);
       } else {
         const trust = P.trust[p] + (upBasis === CONTRACT ? law * m.lawTrust : 0);
         if (trust >= b.trustNeeded[d]) {
           setDepth(w, p, s, d, d + 1);
           P.basis[p] = upBasis;
-          recordReason(w, f, 'up', s, d, d + 1, itemsB, v);
+          recordReason(w, f, REASON.up, s, d, d + 1, itemsB, v);
         } else {
-          recordReason(w, f, 'stay', s, d, d, itemsA, v);
+          recordReason(w, f, REASON.stay, s, d, d, itemsA, v);
         }
       }
     }
   }
+  // Last year's new partnerships whose firm closed this year ended after one year too.
+  counters.newLastYear = newLastYear + counters.closedAfterOneYear;
+  counters.endedAfterOneYear += counters.closedAfterOneYear;
 }
 
 function setDepth(w: World, p: number, s: number, from: number, to: number): void {

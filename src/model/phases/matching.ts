@@ -2,7 +2,7 @@ import { exp } from '../portable-math.ts';
 import { discountedValue, firmItems, stakes } from '../firm-payoff.ts';
 import { logitChoice } from '../logit-choice.ts';
 import { schoolCapacity, schoolValue, staffTime } from '../school-payoff.ts';
-import { recordReason } from '../record-reason.ts';
+import { REASON, recordReason } from '../record-reason.ts';
 import { CONTRACT, FRIENDSHIP, type World } from '../state.ts';
 
 /** Scales a uniform draw on [−0.5, 0.5) to unit variance (√12). */
@@ -105,13 +105,13 @@ export function matchingPhase(w: World): void {
     options[3] = NaN;
     const depth = logitChoice(u, 3, rng);
     if (depth === 0) {
-      recordReason(w, f, 'stay out', best, 0, 0, items, options);
+      recordReason(w, f, REASON.stayOut, best, 0, 0, items, options);
       continue;
     }
     const vs = schoolValue(w, f, best, depth);
     const accept = 1 / (1 + exp(-vs / sc.choiceNoise));
     if (!rng.chance(accept)) {
-      recordReason(w, f, 'stay out', best, 0, 0, items, options);
+      recordReason(w, f, REASON.stayOut, best, 0, 0, items, options);
       continue;
     }
     P.school[free] = best;
@@ -126,6 +126,6 @@ export function matchingPhase(w: World): void {
     P.firmWantsUp[free] = NaN;
     P.schoolWantsUp[free] = NaN;
     S.load[best] += staffTime(w, depth);
-    recordReason(w, f, 'enter', best, 0, depth, depth === 2 ? items2 : items, options);
+    recordReason(w, f, REASON.enter, best, 0, depth, depth === 2 ? items2 : items, options);
   }
 }
