@@ -67,8 +67,22 @@ const prediction = z.discriminatedUnion(
       step: z.number().positive().describe('step of the slider'),
       start: z.number().describe('where the slider starts'),
     }),
+    z.strictObject({
+      kind: z.literal('sketch'),
+      prompt: text('prediction prompt'),
+      min: z.number().describe('lowest value the student can draw'),
+      max: z.number().describe('highest value the student can draw'),
+      step: z.number().positive().describe('step of an arrow key'),
+      start: z.number().describe('where every point starts'),
+      years: z
+        .array(z.number().int().min(0).max(30))
+        .min(2, { error: 'fewer than two years; a curve needs at least two points' })
+        .max(16, { error: 'more than 16 years; a student can place at most 16 points' })
+        .refine((ys) => ys.every((y, i) => i === 0 || y > ys[i - 1]), { error: 'years must increase' })
+        .describe('the years of the curve\'s points; the point at the lesson\'s year is judged like an estimate'),
+    }),
   ],
-  { error: (iss) => `${show(iss.input)} is not a prediction; expected {"kind": "choice", …} or {"kind": "estimate", …}` },
+  { error: (iss) => `${show(iss.input)} is not a prediction; expected {"kind": "choice", …}, {"kind": "estimate", …} or {"kind": "sketch", …}` },
 );
 
 const year = z
@@ -123,6 +137,9 @@ export const lessonSchema = z.strictObject({
     discussion: texts('discussion prompt'),
     misconceptions: texts('misconception'),
   }),
+}).refine((l) => l.prediction.kind !== 'sketch' || l.prediction.years.includes(l.run.year), {
+  error: 'a sketch must have a point at the run\'s year (prediction.years must include run.year): that point is judged',
+  path: ['prediction', 'years'],
 });
 
 /** A lesson as written in its file. */

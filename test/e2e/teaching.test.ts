@@ -47,9 +47,9 @@ describe('teaching views in Chromium', () => {
       await page.click('button.save-answers');
       const [dl] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.click('.lesson-post-slot button.export-answers')]);
       const csv = readFileSync(await dl.path(), 'utf8').trim().split('\n');
-      expect(csv[0]).toBe('student,lesson,claim,lang,pre,preCorrect,post,postCorrect,modelDirection,effect,bandLow,bandHigh,inspectAnswer,followUpAnswer,answeredAt');
+      expect(csv[0]).toBe('student,lesson,claim,lang,pre,preCorrect,post,postCorrect,modelDirection,effect,bandLow,bandHigh,inspectAnswer,followUpAnswer,answeredAt,sketch,postSketch');
       expect(csv).toHaveLength(2);
-      expect(csv[1]).toMatch(new RegExp(`^Group 3,claim-2-school-conditions,2,${lang},up,true,up,true,up,0\\.1\\d+,0\\.1\\d+,0\\.1\\d+,"good teachers, ""well"" aligned",,20\\d\\d-`));
+      expect(csv[1]).toMatch(new RegExp(`^Group 3,claim-2-school-conditions,2,${lang},up,true,up,true,up,0\\.1\\d+,0\\.1\\d+,0\\.1\\d+,"good teachers, ""well"" aligned",,20\\d\\d-[^,]*,,$`));
       expect(errors).toEqual([]);
       await page.close();
     }, 240_000);

@@ -4,6 +4,7 @@ import { bandChartSvg } from '../charts/band-chart.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { figureView } from '../views/figure-view.ts';
+import { choiceLabel } from './roles-panel.ts';
 import type { RunValues } from '../../runner/run-metrics.ts';
 import { depthPointsAt, GAME_LEVERS, GAME_YEARS, type RoundResult, type YearLevers } from './policy-round.ts';
 
@@ -31,24 +32,32 @@ export function classroomChart(ctx: AppContext, game: readonly RunValues[], base
   );
 }
 
-/** Every round so far: the levers set and what the year gave. */
+/** The levers of a year that differ from the status quo, so it reads as the year's policy ("status quo" if none). */
+export function leverSummary(ctx: AppContext, levers: YearLevers, statusQuo: YearLevers): string {
+  const { t, fmt } = ctx;
+  return (
+    GAME_LEVERS.filter((l) => (levers[l] ?? 0) !== (statusQuo[l] ?? 0))
+      .map((l) => `${t(`lever.${l}` as MessageKey)} ${fmt.number(levers[l] ?? 0, 2)}`)
+      .join(' · ') || t('classroom.statusQuoLevel')
+  );
+}
+
+/** Every round so far: the levers set (and, with roles, the teams' choices) and what the year gave. */
 export function roundsTable(ctx: AppContext, rounds: readonly RoundResult[], statusQuo: YearLevers): HTMLElement {
   const { t, fmt } = ctx;
-  // Only the levers the class moved off the status quo, so a row reads as the year's policy.
-  const levers = (r: RoundResult) =>
-    GAME_LEVERS.filter((l) => (r.levers[l] ?? 0) !== (statusQuo[l] ?? 0))
-      .map((l) => `${t(`lever.${l}` as MessageKey)} ${fmt.number(r.levers[l] ?? 0, 2)}`)
-      .join(' · ') || t('classroom.statusQuoLevel');
+  const levers = (r: RoundResult) => leverSummary(ctx, r.levers, statusQuo);
+  const roles = rounds.some((r) => r.teams);
+  const teams = (r: RoundResult) => (r.teams ? `${choiceLabel(ctx, 'college', r.teams.college)} · ${choiceLabel(ctx, 'firm', r.teams.firm)}` : '');
   return h(
     'table',
     { class: 'rounds' },
     h('caption', {}, t('classroom.roundsCaption')),
-    h('thead', {}, h('tr', {}, ...['classroom.col.year', 'classroom.col.deep', 'classroom.col.cost', 'classroom.col.levers'].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
+    h('thead', {}, h('tr', {}, ...['classroom.col.year', 'classroom.col.deep', 'classroom.col.cost', 'classroom.col.levers', ...(roles ? ['classroom.col.teams'] : [])].map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
     h(
       'tbody',
       {},
       ...rounds.map((r) =>
-        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.points, 1)} (${fmt.signed(r.points - r.pointsBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r))),
+        h('tr', {}, h('td', {}, String(r.year)), h('td', {}, `${fmt.number(r.points, 1)} (${fmt.signed(r.points - r.pointsBaseline, 1)})`), h('td', {}, fmt.mYuan(r.extraCost, 2)), h('td', { class: 'levers' }, levers(r)), roles ? h('td', { class: 'levers teams' }, teams(r)) : null),
       ),
     ),
   );

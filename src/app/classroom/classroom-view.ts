@@ -12,6 +12,8 @@ import { reactionsView } from './reactions-view.ts';
 import { gameScore, PROGRAMME_COST_M, scoreDecimals } from './game-score.ts';
 import { scoreView } from './score-view.ts';
 import { gameNotes } from './game-notes.ts';
+import { teamChoice, teamSection, turnOrder } from './roles-panel.ts';
+import { STATUS_QUO_CHOICES, TEAMS, type TeamChoices } from './team-choices.ts';
 import { firmReactions, GAME_BUDGET_M, GAME_LEVERS, GAME_SEEDS, GAME_YEARS, gameInput, roundResult, spent, type FirmReactions, type RoundResult, type YearLevers } from './policy-round.ts';
 
 /** One play of the game; kept while the page is open, so switching tab or language loses nothing. */
@@ -26,6 +28,13 @@ interface Play {
   reactions: FirmReactions | null;
   /** The levers the panel shows for the next year. */
   next: YearLevers;
+  /** Played with government, college and firm teams taking turns. */
+  roles: boolean;
+  /** Whose turn it is this round (index in TEAMS; TEAMS.length when the year can run). */
+  turn: number;
+  /** The college and firm teams' choices of every year decided so far, and for the next year. */
+  teams: TeamChoices[];
+  nextTeams: TeamChoices;
 }
 
 /** Scores of finished plays in this page, for teams comparing on the same seeds. */
@@ -44,8 +53,8 @@ const statusQuoLevers = (): YearLevers => {
   return Object.fromEntries(GAME_LEVERS.map((l) => [l, typeof policy[l] === 'number' ? (policy[l] as number) : 0]));
 };
 
-function newPlay(seed: number, team = ''): Play {
-  return { seed, team, decided: [], rounds: [], runs: [], reactions: null, next: statusQuoLevers() };
+function newPlay(seed: number, team = '', roles = false): Play {
+  return { seed, team, decided: [], rounds: [], runs: [], reactions: null, next: statusQuoLevers(), roles, turn: 0, teams: [], nextTeams: { ...STATUS_QUO_CHOICES } };
 }
 
 /**
@@ -91,13 +100,17 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       // An empty treasury pays for nothing: the year runs with status-quo levers.
       const levers = left > 0 ? { ...p.next } : { ...statusQuo };
       const decided = [...p.decided, levers];
-      const input = gameInput(base, decided, statusQuo);
+      const choices = { ...p.nextTeams };
+      const teams = p.roles ? [...p.teams, choices] : undefined;
+      const input = gameInput(base, decided, statusQuo, teams);
       const outs = await Promise.all(seeds().map((s) => runs.run(input, s, PRIORITY.preview, controller.signal)));
       const year = decided.length - 1;
       const inspected = await runs.inspect(input, seeds()[0], {}, controller.signal);
       p.decided = decided;
+      if (teams) p.teams = teams;
+      p.turn = 0;
       p.runs = outs;
-      p.rounds = [...p.rounds, roundResult(year, levers, p.runs, baseline, firms)];
+      p.rounds = [...p.rounds, { ...roundResult(year, levers, p.runs, baseline, firms), ...(teams ? { teams: choices } : {}) }];
       p.reactions = firmReactions(inspected.snapshot, year);
       if (p.rounds.length === GAME_YEARS) finished.push({ team: p.team, seed: p.seed, score: gameScore(p.rounds) });
     } catch (e) {
@@ -110,8 +123,8 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
     drawAll();
   }
 
-  function restart(seed: number) {
-    play = newPlay(seed, play?.team ?? '');
+  function restart(seed: number, roles = play?.roles ?? false) {
+    play = newPlay(seed, play?.team ?? '', roles);
     ready = baselineReady();
     drawAll();
   }
@@ -132,7 +145,9 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
         h('label', {}, t('classroom.seed'), ' ', seedInput),
         h('button', { type: 'button', class: 'new-game', onclick: () => restart(Math.max(1, Math.floor(Number(seedInput.value)) || 1)) }, t('classroom.newGame')),
         h('button', { type: 'button', class: 'replay', onclick: () => restart(p.seed) }, t('classroom.replay')),
+        h('label', { class: 'roles-toggle' }, h('input', { type: 'checkbox', class: 'roles', checked: p.roles, onchange: (e: Event) => restart(p.seed, (e.target as HTMLInputElement).checked) }), ' ', t('classroom.roles')),
       ),
+      h('p', { class: 'muted' }, t('classroom.rolesHelp')),
     );
   }
 
@@ -165,13 +180,29 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
       );
       return h('label', { class: 'game-lever-row' }, h('span', {}, t(`lever.${lever}` as MessageKey)), sel);
     });
-    replace(
-      panel,
+    const heading = [
       h('h3', {}, t('classroom.round', { round: year + 1, years: GAME_YEARS, year })),
       h('p', { class: 'budget', 'data-left': String(left) }, t('classroom.budgetLeft', { left: fmt.mYuan(Math.max(0, left), 1), budget: fmt.mYuan(GAME_BUDGET_M, 0) })),
-      empty ? h('p', { class: 'warning' }, t('classroom.empty')) : h('p', {}, t('classroom.setLevers', { year })),
-      h('div', { class: 'game-levers' }, ...selects),
-      h('button', { type: 'button', class: 'advance primary', disabled: busy, onclick: () => void advance() }, busy ? t('classroom.running') : t('classroom.advance', { year })),
+    ];
+    const advanceButton = h('button', { type: 'button', class: 'advance primary', disabled: busy || (p.roles && p.turn < TEAMS.length), onclick: () => void advance() }, busy ? t('classroom.running') : t('classroom.advance', { year }));
+    const levers = h('div', { class: 'game-levers' }, ...selects);
+    if (!p.roles)
+      return replace(panel, ...heading, empty ? h('p', { class: 'warning' }, t('classroom.empty')) : h('p', {}, t('classroom.setLevers', { year })), levers, advanceButton);
+    // With roles the teams decide in turn; each Done passes the turn on and moves focus to the next team's first control.
+    const done = () => {
+      p.turn++;
+      drawPanel();
+      (panel.querySelector('.team.current select, .team.current button, button.advance:not([disabled])') as HTMLElement | null)?.focus();
+    };
+    const setTeam = (team: 'college' | 'firm') => (v: number) => (p.nextTeams = { ...p.nextTeams, [team]: v });
+    replace(
+      panel,
+      ...heading,
+      turnOrder(ctx, p.turn),
+      teamSection(ctx, 'government', p.turn, year, busy, [...(empty ? [h('p', { class: 'warning' }, t('classroom.empty'))] : []), levers], done),
+      teamSection(ctx, 'college', p.turn, year, busy, [teamChoice(ctx, 'college', p.nextTeams, setTeam('college'))], done),
+      teamSection(ctx, 'firm', p.turn, year, busy, [teamChoice(ctx, 'firm', p.nextTeams, setTeam('firm'))], done),
+      advanceButton,
     );
   }
 
@@ -182,7 +213,7 @@ export function classroomView(ctx: AppContext, runs: RunService, width: number):
     replace(
       result,
       scoreView(ctx, p.rounds),
-      reactionsView(ctx, last, p.reactions),
+      reactionsView(ctx, last, p.reactions, statusQuo),
       // Beside the lever panel the chart has a little over half the view; below it (narrow screens, see styles.css) all of it.
       classroomChart(ctx, p.runs, baseline, last.year, Math.min(Math.floor(matchMedia('(max-width: 900px)').matches ? width - 40 : width * 0.55), 720), firms),
       roundsTable(ctx, p.rounds, statusQuo),

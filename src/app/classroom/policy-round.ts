@@ -3,6 +3,7 @@ import type { MetricName } from '../../model/metrics.ts';
 import type { Snapshot } from '../../model/simulate.ts';
 import { CHOICES } from '../../model/state.ts';
 import type { LeverName, ScenarioInput } from '../../model/params/schema.ts';
+import { teamSchedule, type TeamChoices } from './team-choices.ts';
 import { metricSoFar, type RunValues } from '../../runner/run-metrics.ts';
 
 /** Simulated years of one game: ten rounds, one year each. */
@@ -29,8 +30,10 @@ export type YearLevers = Partial<Record<LeverName, number>>;
  * The scenario of the first `decided.length` years: the status quo with each lever as
  * steps from the year it was set (one step a year at most, merged where nothing changed).
  * A shorter run repeats a longer one's first years exactly, so each round only adds a year.
+ * With roles, `teams` holds the college and firm teams' choices of each year; they become
+ * the scenario's `yearly` steps (none while the teams keep the status quo).
  */
-export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], statusQuo: YearLevers): ScenarioInput {
+export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], statusQuo: YearLevers, teams?: readonly TeamChoices[]): ScenarioInput {
   const policy: Record<string, unknown> = { ...((base as { policy?: Record<string, unknown> }).policy ?? {}) };
   for (const lever of GAME_LEVERS) {
     const steps: { from: number; value: number }[] = [];
@@ -41,7 +44,8 @@ export function gameInput(base: ScenarioInput, decided: readonly YearLevers[], s
     if (steps.length === 1 && steps[0].value === (statusQuo[lever] ?? 0)) continue;
     if (steps.length) policy[lever] = steps.length === 1 ? steps[0].value : steps;
   }
-  return { ...base, years: decided.length, policy } as ScenarioInput;
+  const yearly = teams ? teamSchedule(teams) : undefined;
+  return { ...base, years: decided.length, policy, ...(yearly ? { yearly } : {}) } as ScenarioInput;
 }
 
 /** Mean over seeds of one metric in one year (NaN entries, and runs that stop before the year, skipped). */
@@ -78,6 +82,8 @@ export interface RoundResult {
   schoolsFullBaseline: number;
   facilities: number;
   facilitiesBaseline: number;
+  /** With roles: the college and firm teams' choices for the year. */
+  teams?: TeamChoices;
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { AppContext } from '../app-context.ts';
 import { h } from '../dom.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import type { FirmReactions, RoundResult } from './policy-round.ts';
+import type { FirmReactions, RoundResult, YearLevers } from './policy-round.ts';
+import { leverSummary } from './classroom-parts.ts';
+import { choiceLabel } from './roles-panel.ts';
 
 /**
  * How firms and colleges reacted to the year's levers, with the reasons the model
@@ -9,7 +11,7 @@ import type { FirmReactions, RoundResult } from './policy-round.ts';
  * (from their recorded decisions, first seed), colleges' willingness, staff time and
  * conditions against the status quo (mean over seeds).
  */
-export function reactionsView(ctx: AppContext, r: RoundResult, firms: FirmReactions | null): HTMLElement {
+export function reactionsView(ctx: AppContext, r: RoundResult, firms: FirmReactions | null, statusQuo: YearLevers): HTMLElement {
   const { t, fmt } = ctx;
   const item = (k: string) => t(`item.${k}` as MessageKey);
   const lines: HTMLElement[] = [];
@@ -48,5 +50,20 @@ export function reactionsView(ctx: AppContext, r: RoundResult, firms: FirmReacti
     ),
   );
   const [deepLine, ...items] = lines;
-  return h('div', { class: 'reactions' }, h('h3', {}, t('classroom.reactions', { year: r.year })), deepLine, h('ul', {}, ...items));
+  // With roles: each team's decision beside the number it moved most directly.
+  const teams = r.teams
+    ? h(
+        'div',
+        { class: 'team-effects' },
+        h('h4', {}, t('classroom.teamsTitle')),
+        h(
+          'ul',
+          {},
+          h('li', { class: 'team-government' }, t('classroom.team.government', { levers: leverSummary(ctx, r.levers, statusQuo) })),
+          h('li', { class: 'team-college' }, t('classroom.team.college', { choice: choiceLabel(ctx, 'college', r.teams.college), will: fmt.percent(r.schoolWillingness, 0), willBase: fmt.percent(r.schoolWillingnessBaseline, 0) })),
+          h('li', { class: 'team-firm' }, t('classroom.team.firm', { choice: choiceLabel(ctx, 'firm', r.teams.firm), n: firms?.joinedOrDeepened ?? 0, coop: fmt.percent(r.cooperating), coopBase: fmt.percent(r.cooperatingBaseline) })),
+        ),
+      )
+    : null;
+  return h('div', { class: 'reactions' }, h('h3', {}, t('classroom.reactions', { year: r.year })), deepLine, teams, h('ul', {}, ...items));
 }

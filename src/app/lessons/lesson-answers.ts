@@ -25,6 +25,9 @@ export interface LessonAnswer {
   followUpAnswer: string;
   /** When the prediction was committed (ISO time). */
   answeredAt: string;
+  /** A sketch lesson's curve before the run and after the reveal, "year:value" pairs ('' otherwise). */
+  sketch?: string;
+  postSketch?: string;
 }
 
 const KEY = 'coopsim.lessonAnswers';
@@ -46,6 +49,8 @@ export const ANSWER_COLUMNS: readonly (keyof LessonAnswer)[] = [
   'inspectAnswer',
   'followUpAnswer',
   'answeredAt',
+  'sketch',
+  'postSketch',
 ];
 
 /** The answers kept in this browser (localStorage), oldest first; none when storage is unavailable. */

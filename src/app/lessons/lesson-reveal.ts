@@ -9,6 +9,7 @@ import { say } from './lesson-catalog.ts';
 import { formatEffect, formatLevel, isShare, predictionCorrect } from './lesson-format.ts';
 import type { LessonRun } from './lesson-run.ts';
 import { yearPlayer } from './year-player.ts';
+import { sketchAgainstModel } from './sketch-reveal.ts';
 
 /** The name of a lesson's scenario in the app's language. */
 const presetName = (ctx: AppContext, id: string) => ctx.t(`preset.${id}` as MessageKey);
@@ -18,7 +19,7 @@ const presetName = (ctx: AppContext, id: string) => ctx.t(`preset.${id}` as Mess
  * played year by year up to the lesson's year and beyond; then the student's prediction
  * against the paired effect at that year with its 90% band, and what the model shows.
  */
-export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pre: Direction | number, width: number): HTMLElement {
+export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pre: Direction | number, width: number, sketch: readonly number[] | null = null): HTMLElement {
   const { t, fmt, state } = ctx;
   const { metric, year } = lesson.run;
   const metricKey = `lesson.metric.${metric}`;
@@ -48,9 +49,11 @@ export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pr
     );
   const fig = figureView(ctx, `lesson-${lesson.id}`, metricName, chartW, render, 'lesson-chart');
   const verdict = h('div', { class: 'lesson-verdict', hidden: true });
+  const sketchFig = sketch && lesson.prediction.kind === 'sketch' ? sketchAgainstModel(ctx, lesson, run, sketch, chartW) : null;
   const player = yearPlayer(t, run.years - 1, 0, (y) => {
     upTo = y;
     fig.refresh();
+    sketchFig?.draw(y);
     verdict.hidden = y < year;
   });
 
@@ -95,5 +98,5 @@ export function lessonReveal(ctx: AppContext, lesson: Lesson, run: LessonRun, pr
   );
   // The years play out on their own once the reveal is on the page; Pause / Step take over.
   requestAnimationFrame(() => player.play());
-  return h('div', { class: 'lesson-reveal' }, h('h3', {}, t('lesson.step.reveal')), player, fig, verdict);
+  return h('div', { class: 'lesson-reveal' }, h('h3', {}, t('lesson.step.reveal')), player, fig, sketchFig?.element ?? null, verdict);
 }

@@ -10,6 +10,7 @@ import { answersTools, lessonPicker } from './lesson-picker.ts';
 import { lessonReveal } from './lesson-reveal.ts';
 import { runLesson, type LessonRun } from './lesson-run.ts';
 import { teacherNotes } from './lesson-notes.ts';
+import { sketchText, sketchView } from './sketch-input.ts';
 
 /** A student's way through one lesson; kept while the page is open, so a language switch loses nothing. */
 interface Progress {
@@ -21,6 +22,9 @@ interface Progress {
   inspectAnswer: string;
   followUpAnswer: string;
   saved: boolean;
+  /** A sketch lesson's curves, one value per point (pre holds the judged point's value). */
+  sketch: number[] | null;
+  postSketch: number[] | null;
 }
 
 const progress = new Map<string, Progress>();
@@ -29,7 +33,7 @@ let lastStudent = '';
 function progressOf(id: string): Progress {
   let p = progress.get(id);
   if (!p) {
-    p = { student: lastStudent, pre: null, committedAt: '', post: null, inspectorOpen: false, inspectAnswer: '', followUpAnswer: '', saved: false };
+    p = { student: lastStudent, pre: null, committedAt: '', post: null, inspectorOpen: false, inspectAnswer: '', followUpAnswer: '', saved: false, sketch: null, postSketch: null };
     progress.set(id, p);
   }
   return p;
@@ -41,10 +45,29 @@ export function lessonsView(ctx: AppContext, runs: RunService, width: number): H
   return lesson ? lessonView(ctx, runs, lesson, width) : lessonPicker(ctx);
 }
 
-/** A prediction control: choices as radio buttons, or a slider for an estimate. */
-function predictionInput(ctx: AppContext, lesson: Lesson, name: string, value: Direction | number | null, locked: boolean, set: (v: Direction | number) => void): HTMLElement {
-  const { state } = ctx;
+/** A curve the student sketches and where it is kept; `set` also gets the judged point's value. */
+interface SketchSlot {
+  values: number[] | null;
+  /** The width the page gives the lesson. */
+  width: number;
+  keep(values: number[]): void;
+}
+
+/** A prediction control: choices as radio buttons, a slider for an estimate, or a curve to sketch. */
+function predictionInput(ctx: AppContext, lesson: Lesson, name: string, value: Direction | number | null, locked: boolean, set: (v: Direction | number) => void, slot?: SketchSlot): HTMLElement {
+  const { state, t } = ctx;
   const p = lesson.prediction;
+  if (p.kind === 'sketch') {
+    const values = slot?.values?.slice() ?? p.years.map(() => p.start);
+    const judged = p.years.indexOf(lesson.run.year);
+    const report = (v: number[]) => {
+      slot?.keep(v);
+      set(v[judged]);
+    };
+    if (!slot?.values && !locked) report(values);
+    const options = { years: p.years, min: p.min, max: p.max, step: p.step, width: Math.min(560, (slot?.width ?? 600) - 60), label: say(p.prompt, state.lang), pointLabel: (year: number) => t('lesson.sketchPoint', { year }), format: (v: number) => formatLevel(ctx.fmt, lesson.run.metric, v) };
+    return h('div', { class: 'sketch-row', 'data-name': name }, locked ? null : h('p', { class: 'muted' }, t('lesson.sketchHelp')), sketchView(values, options, locked ? undefined : report));
+  }
   if (p.kind === 'choice')
     return h(
       'div',
@@ -141,10 +164,18 @@ export function lessonView(ctx: AppContext, runs: RunService, lesson: Lesson, wi
       predictSlot,
       h('h3', { id: `${lesson.id}-predict` }, t('lesson.step.predict')),
       h('p', {}, say(lesson.prediction.prompt, state.lang)),
-      predictionInput(ctx, lesson, `${lesson.id}-pre`, p.pre, locked, (v) => {
-        choice = v;
-        commit.disabled = false;
-      }),
+      predictionInput(
+        ctx,
+        lesson,
+        `${lesson.id}-pre`,
+        p.pre,
+        locked,
+        (v) => {
+          choice = v;
+          commit.disabled = false;
+        },
+        { values: p.sketch, width, keep: (v) => (p.sketch = v) },
+      ),
       commit,
     );
   }
@@ -155,7 +186,7 @@ export function lessonView(ctx: AppContext, runs: RunService, lesson: Lesson, wi
     replace(revealSlot, h('p', { class: 'loading' }, t('lesson.running')));
     void running.then(() => {
       if (!run || p.pre === null) return;
-      replace(revealSlot, lessonReveal(ctx, lesson, run, p.pre, width));
+      replace(revealSlot, lessonReveal(ctx, lesson, run, p.pre, width, p.sketch));
       root.dataset.reveal = 'ready';
       drawExplain();
       drawPost();
@@ -192,6 +223,7 @@ export function lessonView(ctx: AppContext, runs: RunService, lesson: Lesson, wi
     follow.value = p.followUpAnswer;
     const status = h('p', { class: 'saved', role: 'status' }, p.saved ? t('lesson.saved') : '');
     const tools = h('div', { class: 'answers-slot' }, answersTools(ctx, () => replace(tools, answersTools(ctx, () => undefined))));
+    const sketchYears = lesson.prediction.kind === 'sketch' ? lesson.prediction.years : null;
     const save = () => {
       if (p.pre === null) return;
       const band = { lo: done.effect.lo, hi: done.effect.hi, reference: lesson.run.reference ?? 0 };
@@ -212,6 +244,8 @@ export function lessonView(ctx: AppContext, runs: RunService, lesson: Lesson, wi
         inspectAnswer: p.inspectAnswer,
         followUpAnswer: p.followUpAnswer,
         answeredAt: p.committedAt,
+        sketch: sketchYears && p.sketch ? sketchText(sketchYears, p.sketch) : '',
+        postSketch: sketchYears && p.postSketch ? sketchText(sketchYears, p.postSketch) : '',
       });
       p.saved = true;
       status.textContent = t('lesson.saved');
@@ -221,7 +255,11 @@ export function lessonView(ctx: AppContext, runs: RunService, lesson: Lesson, wi
       postSlot,
       h('h3', {}, t('lesson.step.post')),
       h('p', {}, t('lesson.again'), ' ', say(lesson.prediction.prompt, state.lang)),
-      predictionInput(ctx, lesson, `${lesson.id}-post`, p.post ?? (typeof p.pre === 'number' ? p.pre : null), false, (v) => (p.post = v)),
+      predictionInput(ctx, lesson, `${lesson.id}-post`, p.post ?? (typeof p.pre === 'number' ? p.pre : null), false, (v) => (p.post = v), {
+        values: p.postSketch ?? p.sketch,
+        width,
+        keep: (v) => (p.postSketch = v),
+      }),
       h('label', { class: 'prompt' }, h('strong', {}, say(lesson.followUp, state.lang)), follow),
       h('button', { type: 'button', class: 'save-answers primary', onclick: save }, t('lesson.save')),
       status,
