@@ -71,7 +71,8 @@ export function serveApp(defaults: OpenOptions = {}): ServedApp {
       if (ownContext) {
         const context = await browser.newContext(pageOptions);
         page = await context.newPage();
-        page.on('close', () => void context.close());
+        // When the browser itself closes (afterAll) the context is gone already: nothing to close then.
+        page.on('close', () => void context.close().catch(() => undefined));
       } else page = await browser.newPage(pageOptions);
       const errors: string[] = [];
       page.on('console', (m) => {

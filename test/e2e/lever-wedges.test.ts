@@ -36,7 +36,8 @@ afterAll(async () => {
 async function open(link: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // When the browser itself closes (afterAll) the context is gone already: nothing to close then.
+  page.on('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, sta
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { ACQUIRE_WAIT_MS, withAcquireMutex } from './acquire-mutex.ts';
 import { ioErrorMessage } from './io-error-message.ts';
 import { SweepDirectoryError } from './sweep-directory-error.ts';
 
@@ -9,6 +10,8 @@ import { SweepDirectoryError } from './sweep-directory-error.ts';
 export const LOCK_NAME = '.coopsim.lock';
 /** Who holds the lock: pid, host, command and start time. */
 export const LOCK_OWNER_NAME = '.coopsim.lock.json';
+/** Held for the moment of deciding and taking the lock (see withAcquireMutex). */
+export const LOCK_ACQUIRE_NAME = '.coopsim.lock.acquire';
 
 /**
  * A lock whose modification time has not been refreshed for this long is stale and is taken
@@ -49,7 +52,7 @@ export interface FolderLock {
 
 /** Whether a lock file and its owner are names a sweep folder may hold besides its data. */
 export function isLockFile(name: string): boolean {
-  return name === LOCK_NAME || name === LOCK_OWNER_NAME || name === `${LOCK_OWNER_NAME}.tmp`;
+  return name === LOCK_NAME || name === LOCK_OWNER_NAME || name === `${LOCK_OWNER_NAME}.tmp` || name === LOCK_ACQUIRE_NAME;
 }
 
 /**
@@ -79,42 +82,47 @@ export function lockFolder(dir: string, command: string): FolderLock {
     },
   };
 
-  const previous = readOwner(ownerPath);
-  if (existsSync(lockPath)) {
-    const age = Date.now() - mtimeOf(lockPath);
-    if (previous && previous.host === hostname() && !pidAlive(previous.pid)) {
-      note = `took over the lock of ${describe(previous)}, which is no longer running`;
-      try {
-        rmdirSync(lockPath);
-      } catch {
-        // someone else removed it first; the lock attempt below decides
+  const busy = () =>
+    new FolderLockedError(`${dir} is being locked by another coopsim process that has not finished taking it for ${ACQUIRE_WAIT_MS / 1000} s; try again, or give another folder`);
+  const { owner, release } = withAcquireMutex(join(dir, LOCK_ACQUIRE_NAME), () => {
+    const previous = readOwner(ownerPath);
+    if (existsSync(lockPath)) {
+      const age = Date.now() - mtimeOf(lockPath);
+      if (previous && previous.host === hostname() && !pidAlive(previous.pid)) {
+        note = `took over the lock of ${describe(previous)}, which is no longer running`;
+        try {
+          rmdirSync(lockPath);
+        } catch {
+          // already gone; the lock attempt below decides
+        }
+      } else if (age > LOCK_STALE_MS) {
+        note = `took over a stale lock (${previous ? describe(previous) : 'holder unknown'}, not refreshed for ${Math.round(age / 1000)} s)`;
       }
-    } else if (age > LOCK_STALE_MS) {
-      note = `took over a stale lock (${previous ? describe(previous) : 'holder unknown'}, not refreshed for ${Math.round(age / 1000)} s)`;
     }
-  }
 
-  let release: () => void;
-  try {
-    release = lockfile.lockSync(dir, options);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      const holder = readOwner(ownerPath);
-      throw new FolderLockedError(
-        `${dir} is in use by ${holder ? describe(holder) : 'another coopsim process'}; ` +
-          `wait for it to finish or stop it (a lock not refreshed for ${LOCK_STALE_MS / 1000} s is taken over), or give another folder`,
-      );
+    let release: () => void;
+    try {
+      release = lockfile.lockSync(dir, options);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+        const holder = readOwner(ownerPath);
+        throw new FolderLockedError(
+          `${dir} is in use by ${holder ? describe(holder) : 'another coopsim process'}; ` +
+            `wait for it to finish or stop it (a lock not refreshed for ${LOCK_STALE_MS / 1000} s is taken over), or give another folder`,
+        );
+      }
+      throw new SweepDirectoryError(ioErrorMessage(err, 'lock the output folder', dir));
     }
-    throw new SweepDirectoryError(ioErrorMessage(err, 'lock the output folder', dir));
-  }
-  const owner: LockOwner = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
-  try {
-    writeFileSync(`${ownerPath}.tmp`, `${JSON.stringify(owner)}\n`);
-    renameSync(`${ownerPath}.tmp`, ownerPath);
-  } catch (err) {
-    release();
-    throw new SweepDirectoryError(ioErrorMessage(err, 'write the lock owner file', ownerPath));
-  }
+    const owner: LockOwner = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
+    try {
+      writeFileSync(`${ownerPath}.tmp`, `${JSON.stringify(owner)}\n`);
+      renameSync(`${ownerPath}.tmp`, ownerPath);
+    } catch (err) {
+      release();
+      throw new SweepDirectoryError(ioErrorMessage(err, 'write the lock owner file', ownerPath));
+    }
+    return { owner, release };
+  }, busy);
   let released = false;
   return {
     dir,
