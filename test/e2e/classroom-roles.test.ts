@@ -1,37 +1,13 @@
-import { rmSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './app-fixture.ts';
 
 const WAIT = 120_000;
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+// A page of its own context: axe opens a helper page in the same context.
+const app = serveApp({ viewport: { width: 1366, height: 900 }, ownContext: true });
 
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  // A page of its own context: axe opens a helper page in the same context.
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${query}`);
-  return { page, errors };
-}
+const open = (query: string) => app.open(query);
 
 const round = (page: Page, n: number) =>
   page.waitForFunction((k) => {

@@ -1,27 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './app-fixture.ts';
 
 const WAIT = 120_000;
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+const app = serveApp({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, ownContext: true });
 
 /** The serious and critical axe findings inside the lesson, one line each. */
 async function serious(page: Page): Promise<string[]> {
@@ -31,10 +15,7 @@ async function serious(page: Page): Promise<string[]> {
 
 describe('a sketch prediction in Chromium', () => {
   it('claim 1: the student sketches the curve by keyboard and pointer, the reveal draws it over the band, the CSV keeps it', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#lesson=claim-1-status-quo&lang=en`);
+    const { page, errors } = await app.open('#lesson=claim-1-status-quo&lang=en');
     const points = page.locator('.lesson-predict circle.sketch-point[role="slider"]');
     await expect(points.count()).resolves.toBe(6);
     expect(await serious(page)).toEqual([]);

@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './build-app.ts';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serveApp } from './app-fixture.ts';
 
 const WAIT = 180_000;
 /** A package of two levers in a small world, 8 runs: (2·2+2)·8 = 48 runs. */
@@ -15,37 +13,14 @@ const WORLD = { firms: 500, schools: 10 };
 const POLICY = { taxRelief: 0.5, groups: 0.6 };
 const link = (n: number, lang = 'en') => `#lang=${lang}&n=${n}&years=6&world.firms=${WORLD.firms}&world.schools=${WORLD.schools}&policy.taxRelief=${POLICY.taxRelief}&policy.groups=${POLICY.groups}&ey=5`;
 
-let outDir = '';
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'coopsim-wedges-e2e-'));
-
-beforeAll(async () => {
-  outDir = await buildApp();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = serveApp({ viewport: { width: 1366, height: 768 }, ownContext: true });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function open(link: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  // When the browser itself closes (afterAll) the context is gone already: nothing to close then.
-  page.on('close', () => void context.close().catch(() => undefined));
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}${link}`);
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
-  return { page, errors };
+  const opened = await app.open(link);
+  await opened.page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
+  return opened;
 }
 
 const phase = (page: Page, value: string) => page.waitForFunction((v) => document.querySelector<HTMLElement>('.wedges')?.dataset.phase === v, value, { timeout: WAIT });
