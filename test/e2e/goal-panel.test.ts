@@ -9,8 +9,34 @@ const GOAL = '?n=1&years=6&world.firms=500&world.schools=10&tab=goal&goal.output
 const app = serveApp({ viewport: { width: 1280, height: 900 } });
 const open = (query: string) => app.open(query);
 
-const phase = (page: Page, value: string) =>
-  page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT });
+/** Waits for the panel's phase; on timeout the error says which phase and status it showed instead. */
+const phase = async (page: Page, value: string) => {
+  try {
+    // Polled on a timer, not on animation frames, which a busy machine can hold back.
+    await page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT, polling: 50 });
+  } catch (err) {
+    const shown = await page
+      .evaluate(() => `phase ${document.querySelector<HTMLElement>('.goal-view')?.dataset.phase}, status "${document.querySelector('.goal-status')?.textContent}"`)
+      .catch(() => 'page gone');
+    throw new Error(`the Goal panel did not reach phase ${value}: ${shown} (${(err as Error).message.split('\n')[0]})`);
+  }
+};
+
+/**
+ * Records every phase the panel enters from now on, with whether Cancel was visible then:
+ * a quick search can pass through `running` between two polls.
+ */
+const recordPhases = (page: Page) =>
+  page.evaluate(() => {
+    const view = document.querySelector<HTMLElement>('.goal-view')!;
+    const seen: { phase: string; cancel: boolean }[] = [];
+    (window as unknown as { goalPhases: typeof seen }).goalPhases = seen;
+    new MutationObserver(() => seen.push({ phase: view.dataset.phase ?? '', cancel: !view.querySelector<HTMLElement>('.goal-cancel')!.hidden })).observe(view, {
+      attributes: true,
+      attributeFilter: ['data-phase'],
+    });
+  });
+const recordedPhases = (page: Page) => page.evaluate(() => (window as unknown as { goalPhases: { phase: string; cancel: boolean }[] }).goalPhases);
 
 /** The front table as text, row by row. */
 const frontRows = (page: Page) => page.locator('.goal-front-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText));
@@ -23,10 +49,14 @@ describe('Goal panel in Chromium', () => {
     const { page, errors } = await open(GOAL);
     await expect(page.locator('.tab[data-tab="goal"]').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.locator('.goal-status').textContent()).resolves.toMatch(/Search/);
+    await recordPhases(page);
     await page.locator('.goal-run').click();
-    await phase(page, 'running');
-    await expect(page.locator('.goal-cancel').isVisible()).resolves.toBe(true);
     await phase(page, 'done');
+    // It was running, with Cancel on offer, before it was done.
+    const seen = await recordedPhases(page);
+    expect(seen.find((p) => p.phase === 'running')).toEqual({ phase: 'running', cancel: true });
+    expect(seen.at(-1)?.phase).toBe('done');
+    await expect(page.locator('.goal-cancel').isVisible()).resolves.toBe(false);
     expect(await page.locator('.goal-status').textContent()).toMatch(/32 mixes tried, 2 runs each \(64 runs\); \d+ on the front\. Cheapest mix that meets the goal: /);
     const points = await page.locator('svg.goal-front circle.front-point').count();
     expect(points).toBeGreaterThan(0);
