@@ -39,4 +39,31 @@ describe('coopsim wedges', () => {
     expect(same.status).toBe(2);
     expect(same.stderr).toMatch(/nothing to decompose/);
   });
+
+  it('--posterior: pair i runs with parameter set i, the same wedges as coopsim compare --wedges --posterior; a missing posterior is bad input', () => {
+    const posterior = 'scenarios/calibration/status-quo.posterior.json';
+    const args = ['--against', base, '--seeds', '3', '--seed', '5', '--workers', '1'];
+    const r = coopsim(['wedges', pkg, ...args, '--metric', 'deep_partnerships', '--year', '4', '--json', '--posterior', posterior]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.parameterUncertainty).toMatchObject({ file: posterior, drawSeed: 5 });
+    const viaCompare = coopsim(['compare', pkg, ...args, '--metrics', 'deep_partnerships', '--years', '4', '--wedges', '--json', '--posterior', posterior]);
+    expect(viaCompare.status, viaCompare.stderr).toBe(0);
+    // coopsim wedges prints each effect as an object, compare --wedges flattens it.
+    type Effect = { difference: number; lo: number; hi: number };
+    const strip = (ws: { metric: string; year: number; kind: string; lever: string | null; effect: Effect }[]) =>
+      ws.map((w) => [w.metric, w.year, w.kind, w.lever, w.effect.difference, w.effect.lo, w.effect.hi]);
+    const flat = (ws: { metric: string; year: number; kind: string; lever: string | null; effect: number; lo: number; hi: number }[]) =>
+      ws.map((w) => [w.metric, w.year, w.kind, w.lever, w.effect, w.lo, w.hi]);
+    expect(strip(out.wedges)).toEqual(flat(JSON.parse(viaCompare.stdout).wedges));
+    // Parameter sets change the runs: without them the wedges differ.
+    const seedsOnly = JSON.parse(coopsim(['wedges', pkg, ...args, '--metric', 'deep_partnerships', '--year', '4', '--json']).stdout);
+    expect(seedsOnly.parameterUncertainty).toBeNull();
+    expect(strip(seedsOnly.wedges)).not.toEqual(strip(out.wedges));
+    const table = coopsim(['wedges', pkg, ...args, '--metric', 'deep_partnerships', '--posterior', posterior]);
+    expect(table.stdout).toMatch(/Intervals include parameter uncertainty: pair i runs every sub-scenario with seed i and parameter set i from scenarios\/calibration/);
+    const missing = coopsim(['wedges', pkg, ...args, '--posterior', join(dir, 'nope.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--posterior: .*nope\.json: no such file or folder/);
+  });
 });

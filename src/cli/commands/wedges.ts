@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { METRIC_NAMES, type MetricName } from '../../model/metrics.ts';
 import { differingLevers, leverWedges, type Wedge } from '../../optimize/lever-wedges.ts';
 import { createNodeWorkerPool } from '../../runner/node-pool.ts';
+import { drawPosterior, readPosterior } from '../../calibration/read-posterior.ts';
 import { loadScenario } from '../load-scenario.ts';
 import { intOption } from '../options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -19,6 +20,7 @@ interface WedgesCliOptions {
   metric: string[];
   workers?: number;
   json?: boolean;
+  posterior?: string;
 }
 
 /** `coopsim wedges PACKAGE [--against BASELINE]`: which lever of a package does the work. */
@@ -37,6 +39,11 @@ export function registerWedges(program: Command): void {
     .option('--metric <name>', `output to decompose (repeatable; default ${DEFAULT_METRICS.join(', ')})`, (v: string, acc: string[]) => [...acc, v], [])
     .option('--workers <n>', `worker threads (default: available cores, here ${availableParallelism()})`, intOption('--workers', 1, 1024))
     .option('--json', 'print JSON instead of a table')
+    .option(
+      '--posterior <file|dir>',
+      'include parameter uncertainty: pair i runs every sub-scenario with seed i and parameter set i drawn from this posterior by weight (seeded by --seed), ' +
+        'as coopsim compare --wedges --posterior does; e.g. scenarios/calibration/status-quo.posterior.json or a coopsim calibrate output folder',
+    )
     .action(async (file: string, opts: WedgesCliOptions) => {
       const pkg = loadScenario(file);
       const baseline = loadScenario(opts.against);
@@ -47,10 +54,26 @@ export function registerWedges(program: Command): void {
       if (year >= pkg.years) throw new UserError(`--year ${year}: the package runs years 0–${pkg.years - 1}`);
       if (differingLevers(pkg, baseline).length === 0)
         throw new UserError(`${file} sets the same levers as ${opts.against}; there is nothing to decompose`, EXIT.badInput);
+      let posterior: { file: string; particles: number; drawSeed: number } | null = null;
+      let draws;
+      if (opts.posterior) {
+        let p;
+        try {
+          p = readPosterior(opts.posterior);
+        } catch (err) {
+          throw new UserError(`--posterior: ${(err as Error).message}`, EXIT.badInput);
+        }
+        posterior = { file: opts.posterior, particles: p.theta.length, drawSeed: opts.seed };
+        draws = drawPosterior(p, opts.seeds, opts.seed);
+      }
       const runner = createNodeWorkerPool({ workers: opts.workers ?? availableParallelism() });
       try {
-        const r = await leverWedges(pkg, baseline, { runner, seeds: opts.seeds, seed: opts.seed, metrics, years: [year] });
-        process.stdout.write(opts.json ? `${JSON.stringify({ package: file, baseline: opts.against, ...r }, jsonNumber, 2)}\n` : wedgeTable(r.wedges, r.levers));
+        const r = await leverWedges(pkg, baseline, { runner, seeds: opts.seeds, seed: opts.seed, metrics, years: [year], draws });
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ package: file, baseline: opts.against, parameterUncertainty: posterior, ...r }, jsonNumber, 2)}\n`
+            : `${posterior ? `Intervals include parameter uncertainty: pair i runs every sub-scenario with seed i and parameter set i from ${posterior.file}.\n\n` : ''}${wedgeTable(r.wedges, r.levers)}`,
+        );
       } finally {
         await runner.close();
       }
