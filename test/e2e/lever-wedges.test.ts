@@ -50,6 +50,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('lever contributions in Chromium', () => {
+  let sharedLink = '';
+  let sharedBars: Bar[] = [];
+
   it('runs by keyboard with progress, and shows the numbers coopsim compare --wedges prints for the same scenario, seeds and year', async () => {
     const { page, errors } = await open(link(8));
     await page.locator('.wedges').scrollIntoViewIfNeeded();
@@ -81,6 +84,12 @@ describe('lever contributions in Chromium', () => {
     expect(new Map(shown.map((b) => [key(b), b]))).toEqual(new Map(expected.map((b) => [key(b), b])));
     // The split is not all zeros: the levers move this output.
     expect(shown.some((b) => b.effect !== 0)).toBe(true);
+    // The link holds the output shown and that the split was asked for.
+    await page.waitForFunction(() => location.hash.includes('wedges.run=1'), null, { timeout: WAIT });
+    const linkParams = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    expect(linkParams.get('wedges.output')).toBe('firms_cooperating_share');
+    sharedLink = new URL(page.url()).hash;
+    sharedBars = shown;
 
     // Show as table, by keyboard: one row per bar.
     const toggle = page.locator('.wedges .show-table');
@@ -90,6 +99,20 @@ describe('lever contributions in Chromium', () => {
     expect(await page.locator('.wedges .chart-table tbody tr').count()).toBe(6);
     expect(await page.locator('.wedges .chart-summary').textContent()).toMatch(/^Whole package /);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, WAIT * 2);
+
+  it('a shared link opens on the same output and year and runs the split again, with the same numbers', async () => {
+    expect(sharedLink).toMatch(/wedges\.run=1/);
+    const { page, errors } = await open(sharedLink);
+    await phase(page, 'done');
+    await expect(page.locator('.wedges select[name="wedges-output"]').inputValue()).resolves.toBe('firms_cooperating_share');
+    await expect(page.locator('.wedges select[name="wedges-year"]').inputValue()).resolves.toBe('5');
+    expect(await bars(page)).toEqual(sharedBars);
+    // Another year chosen is in the link too.
+    await page.locator('.wedges select[name="wedges-year"]').selectOption('3');
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('wedges.year') === '3', null, { timeout: WAIT });
     expect(errors).toEqual([]);
     await page.close();
   }, WAIT * 2);

@@ -56,12 +56,26 @@ describe('URL codec', () => {
         abm: { show: true, agents: 200, runs: 5, M: 20, seed: 77 },
       },
       goal: { output: 'mean_depth', year: 8, level: 1.6, confidence: 0.9, budget: 250, levers: ['law', 'groups'], size: 'medium', seeds: 8, seed: 3, run: true },
+      wedges: { metric: 'one_year_share', year: 9, run: true },
       lesson: 'claim-4-law',
       present: true,
     };
     const r = roundTrip(s);
     expect(r.problems).toEqual([]);
     expect(r.state).toEqual(s);
+  });
+
+  it('the lever contributions panel: output, year and run in the link; a bad field keeps its default with a problem', () => {
+    const link = new URLSearchParams(encodeUrl({ ...defaultState(), wedges: { metric: 'mean_depth', year: 4, run: true } }));
+    expect([link.get('wedges.output'), link.get('wedges.year'), link.get('wedges.run')]).toEqual(['mean_depth', '4', '1']);
+    expect([...new URLSearchParams(encodeUrl(defaultState())).keys()].some((k) => k.startsWith('wedges.'))).toBe(false);
+    const bad = decodeUrl('?years=6&wedges.output=profit&wedges.year=6&wedges.run=yes', 'en');
+    expect(bad.state.wedges).toEqual(defaultState().wedges);
+    expect(bad.problems.map((p) => (p.kind === 'bad-value' ? `${p.name}: ${p.detail}` : p.kind))).toEqual([
+      expect.stringMatching(/^wedges\.output: expected one of deep_share, /),
+      'wedges.year: expected a year 0–5',
+      'wedges.run: expected 1 (run the split when the overview opens) or 0',
+    ]);
   });
 
   it('parameter uncertainty is pu=1 in a link, absent when off; a bad value falls back to off with a problem', () => {

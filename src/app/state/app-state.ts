@@ -1,5 +1,6 @@
 import { defaultGameState, type GameState } from './game-state.ts';
 import { defaultGoalState, type GoalPanelState } from '../goal/goal-state.ts';
+import { defaultWedgeState, type WedgePanelState } from '../wedges/wedge-link.ts';
 import { DEFAULT_PRESET } from './presets.ts';
 
 /** Languages of the user interface. */
@@ -55,6 +56,8 @@ export interface AppState {
   game: GameState;
   /** The Goal panel: target, budget, levers and search settings. */
   goal: GoalPanelState;
+  /** The lever-contributions panel of the overview: output, year, and whether the split was asked for. */
+  wedges: WedgePanelState;
   /** Id of the lesson open in the Lessons tab (a file of scenarios/lessons/), or null for the lesson picker. */
   lesson: string | null;
   /** Present mode: large text and high contrast for a projector. */
@@ -76,6 +79,7 @@ export function defaultState(lang: Lang = 'en'): AppState {
     selection: null,
     game: defaultGameState(),
     goal: defaultGoalState(),
+    wedges: defaultWedgeState(),
     lesson: null,
     present: false,
   };

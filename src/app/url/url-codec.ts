@@ -16,6 +16,7 @@ import { findPreset } from '../state/presets.ts';
 import { buildScenario, checkEdit, LEVER_PATHS, normalizeEdits } from '../state/scenario-edits.ts';
 import { decodeGame, encodeGame, GAME_LINK_PARAMS } from './game-link.ts';
 import { decodeGoal, encodeGoal, GOAL_LINK_PARAMS } from '../goal/goal-link.ts';
+import { decodeWedges, encodeWedges, WEDGE_LINK_PARAMS } from '../wedges/wedge-link.ts';
 import { paramToPath, pathToParam, VIEW_PARAMS } from './link-paths.ts';
 import { decodeLever, decodeValue, encodeLever, encodeValue, MAX_VALUE_LENGTH } from './link-values.ts';
 import { ASSUMPTION_GROUPS, LEVER_SPECS } from '../state/controls-catalog.ts';
@@ -123,7 +124,7 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   // Scenario edits, each checked on its own so one bad field does not spoil the rest.
   const edits: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
-    if ((VIEW_PARAMS as readonly string[]).includes(name) || GAME_LINK_PARAMS.includes(name) || GOAL_LINK_PARAMS.includes(name)) continue;
+    if ((VIEW_PARAMS as readonly string[]).includes(name) || GAME_LINK_PARAMS.includes(name) || GOAL_LINK_PARAMS.includes(name) || WEDGE_LINK_PARAMS.includes(name)) continue;
     const raw = get(name) as string;
     const path = paramToPath(name);
     if (path === undefined) {
@@ -185,6 +186,7 @@ export function decodeUrl(search: string, fallbackLang: Lang = 'en'): DecodedUrl
   }
   state.game = decodeGame(get, bad);
   state.goal = decodeGoal(get, bad);
+  state.wedges = decodeWedges(get, bad, years);
   const lesson = get('lesson');
   if (lesson !== undefined) {
     if (findLesson(lesson)) {
@@ -225,6 +227,7 @@ export function encodeUrl(state: AppState): string {
   if (state.selection) p.set('sel', `${state.selection.kind === 'firm' ? 'f' : 's'}${state.selection.index}`);
   encodeGame(state.game, p);
   encodeGoal(state.goal, p);
+  encodeWedges(state.wedges, p);
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.present) p.set('present', '1');
   return p.toString();

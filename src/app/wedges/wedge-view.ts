@@ -12,9 +12,6 @@ import { figureView } from '../views/figure-view.ts';
 import { wedgeChartSvg } from './wedge-chart.ts';
 import { WEDGE_METRICS, wedgeRuns, wedgeSession, type WedgeJob } from './wedge-session.ts';
 
-/** The panel's choice of output and year, kept across redraws (null year: the summary card's). */
-const choice: { metric: ComparisonMetric; year: number | null } = { metric: 'deep_share', year: null };
-
 const SHARE = (m: ComparisonMetric) => m !== 'mean_depth';
 
 /** The parts in the chart's order: the whole package, each lever given the others and alone, the remainder. */
@@ -57,28 +54,39 @@ export function leverContributions(ctx: AppContext, runs: RunService, results: R
   const job: WedgeJob = { key, pkg, baseline, seeds: n, seed: pkg.seed, draws, runs };
   const total = wedgeRuns(levers.length, n);
   const years = pkg.years;
-  const year = () => Math.min(choice.year ?? state.effectYear, years - 1);
+  // The output and year shown live in the app state, so they are part of the link.
+  const choice = () => ctx.state.wedges;
+  const choose = (patch: Partial<typeof ctx.state.wedges>) => ctx.update({ wedges: { ...choice(), ...patch } });
+  const year = () => Math.min(choice().year ?? ctx.state.effectYear, years - 1);
 
   const status = h('p', { class: 'wedges-status', role: 'status', 'aria-live': 'polite' });
-  const runButton = h('button', { type: 'button', class: 'wedges-run primary', onclick: () => wedgeSession.request(job, levers.length) }, t('wedges.run', { runs: total }));
-  const cancelButton = h('button', { type: 'button', class: 'wedges-cancel', hidden: true, onclick: () => wedgeSession.cancel() }, t('wedges.cancel'));
+  const run = () => {
+    choose({ run: true });
+    wedgeSession.request(job, levers.length);
+  };
+  const cancel = () => {
+    choose({ run: false });
+    wedgeSession.cancel();
+  };
+  const runButton = h('button', { type: 'button', class: 'wedges-run primary', onclick: run }, t('wedges.run', { runs: total }));
+  const cancelButton = h('button', { type: 'button', class: 'wedges-cancel', hidden: true, onclick: cancel }, t('wedges.cancel'));
   const output = h(
     'select',
-    { name: 'wedges-output', onchange: (e: Event) => ((choice.metric = WEDGE_METRICS[(e.target as HTMLSelectElement).selectedIndex]), draw()) },
-    ...WEDGE_METRICS.map((m) => h('option', { value: m, selected: m === choice.metric }, t(`metric.${m}` as MessageKey))),
+    { name: 'wedges-output', onchange: (e: Event) => (choose({ metric: WEDGE_METRICS[(e.target as HTMLSelectElement).selectedIndex] }), draw()) },
+    ...WEDGE_METRICS.map((m) => h('option', { value: m, selected: m === choice().metric }, t(`metric.${m}` as MessageKey))),
   );
   const yearSelect = h(
     'select',
-    { name: 'wedges-year', onchange: (e: Event) => ((choice.year = Number((e.target as HTMLSelectElement).value)), draw()) },
+    { name: 'wedges-year', onchange: (e: Event) => (choose({ year: Number((e.target as HTMLSelectElement).value) }), draw()) },
     ...Array.from({ length: years }, (_, y) => h('option', { value: String(y), selected: y === year() }, String(y))),
   );
   const field = (label: string, input: HTMLElement) => h('label', { class: 'goal-field' }, h('span', { class: 'goal-label' }, label), input);
   const chartSlot = h('div', { class: 'wedges-chart' });
   const width = () => Math.max(300, Math.min(720, available));
 
-  const format = (v: number) => (SHARE(choice.metric) ? fmt.points(v, 1) : fmt.signed(v, 2));
+  const format = (v: number) => (SHARE(choice().metric) ? fmt.points(v, 1) : fmt.signed(v, 2));
   const costText = (w: Wedge) =>
-    Number.isFinite(w.costPerUnit) ? fmt.mYuan(SHARE(choice.metric) ? w.costPerUnit / 100 : w.costPerUnit, 2) : '–';
+    Number.isFinite(w.costPerUnit) ? fmt.mYuan(SHARE(choice().metric) ? w.costPerUnit / 100 : w.costPerUnit, 2) : '–';
   const partLabel = (w: Wedge) =>
     w.kind === 'total' ? t('wedges.total') : w.kind === 'remainder' ? t('wedges.remainder') : `${leverLabel(ctx, w.lever!)} — ${t(w.kind === 'leave_out' ? 'wedges.leaveOut' : 'wedges.addIn')}`;
 
@@ -87,8 +95,8 @@ export function leverContributions(ctx: AppContext, runs: RunService, results: R
     const r = wedgeSession.state.result;
     if (!r || r.key !== key) return replace(chartSlot);
     const y = year();
-    const rows = r.wedges.wedges.filter((w) => w.metric === choice.metric && w.year === y);
-    const outputLabel = t(`metric.${choice.metric}` as MessageKey);
+    const rows = r.wedges.wedges.filter((w) => w.metric === choice().metric && w.year === y);
+    const outputLabel = t(`metric.${choice().metric}` as MessageKey);
     const title = t('wedges.chart.title', { output: outputLabel, year: y });
     const subtitle = t(r.withDraws ? 'wedges.chart.subtitle.params' : 'wedges.chart.subtitle.seeds', { baseline: t(`compare.${state.compare}`), n });
     const render = (w: number) =>
@@ -103,7 +111,7 @@ export function leverContributions(ctx: AppContext, runs: RunService, results: R
         intervalLabel: t('wedges.interval'),
         leverLabel: (l) => leverLabel(ctx, l),
         format,
-        tickFormat: (v, step) => (SHARE(choice.metric) ? fmt.points(v, step >= 0.01 ? 0 : 1) : fmt.signed(v, step >= 0.1 ? 1 : 2)),
+        tickFormat: (v, step) => (SHARE(choice().metric) ? fmt.points(v, step >= 0.01 ? 0 : 1) : fmt.signed(v, step >= 0.1 ? 1 : 2)),
       });
     const best = (kind: Wedge['kind']) => rows.filter((w) => w.kind === kind).reduce<Wedge | null>((a, w) => (!a || w.effect.difference > a.effect.difference ? w : a), null);
     const get = (kind: Wedge['kind']) => rows.find((w) => w.kind === kind)!;
@@ -119,7 +127,7 @@ export function leverContributions(ctx: AppContext, runs: RunService, results: R
         }),
       table: () => ({
         caption: title,
-        head: [t('wedges.table.part'), t('wedges.table.effect'), t('wedges.interval'), t(SHARE(choice.metric) ? 'wedges.table.costShare' : 'wedges.table.costLevel', { year: y })],
+        head: [t('wedges.table.part'), t('wedges.table.effect'), t('wedges.interval'), t(SHARE(choice().metric) ? 'wedges.table.costShare' : 'wedges.table.costLevel', { year: y })],
         rows: inChartOrder(rows, r.wedges.levers).map((w) => [partLabel(w), format(w.effect.difference), `${format(w.effect.lo)} … ${format(w.effect.hi)}`, costText(w)]),
       }),
     };
@@ -159,7 +167,7 @@ export function leverContributions(ctx: AppContext, runs: RunService, results: R
   wedgeSession.listen(sync);
   // Once asked for, the split follows the scenario: a new ensemble asks for it again (the newest wins).
   const s = wedgeSession.state;
-  if (s.following && results.ensemble && s.result?.key !== key && wedgeSession.latestKey !== key) wedgeSession.request(job, levers.length);
+  if ((s.following || choice().run) && results.ensemble && s.result?.key !== key && wedgeSession.latestKey !== key) wedgeSession.request(job, levers.length);
   sync();
   return root;
 }
