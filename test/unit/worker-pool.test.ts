@@ -9,6 +9,7 @@ import { WorkersUnavailableError } from '../../src/runner/workers-unavailable-er
 import { workerExecArgv } from '../../src/runner/node-pool.ts';
 import { startBrowserWorker } from '../../src/app/scheduling/browser-pool.ts';
 import type { RunOutput, RunRequest } from '../../src/runner/run-request.ts';
+import seedrandom from 'seedrandom';
 
 type Behaviour = 'ok' | 'die' | 'throw';
 
@@ -25,7 +26,7 @@ interface FakeApi {
  * instead, by the seed or by the first of the numbers summed. `log` records `w<worker>:<key>`
  * as each call starts. The pool sees them only through the PoolWorker interface, like real threads.
  */
-function fakeWorkers(behaviour: (key: number, worker: number) => Behaviour, ms = 5) {
+function fakeWorkers(behaviour: (key: number, worker: number) => Behaviour, ms: number | ((key: number) => number) = 5) {
   const started: number[] = [];
   const live = new Set<number>();
   const log: string[] = [];
@@ -59,7 +60,7 @@ function fakeWorkers(behaviour: (key: number, worker: number) => Behaviour, ms =
                 handle.died('exit code 3');
               } else if (b === 'throw') reject(new Error(`run ${key} failed`));
               else resolve(answer());
-            }, ms);
+            }, typeof ms === 'number' ? ms : ms(key));
           }),
       );
       queue = result.catch(() => undefined);
@@ -356,4 +357,54 @@ describe('browser workers', () => {
     expect(FakeWebWorker.made[0].terminated).toBe(true);
     expect(deaths).toEqual([]);
   });
+});
+
+describe('worker pool: every call settles (random aborts, long runs ended, deaths, priorities)', () => {
+  /**
+   * 300 calls of mixed priority with random run times; a third are aborted at a random
+   * moment (some after terminateAfterMs, so their worker is ended), and a few workers die.
+   * Every call must settle: aborted ones with the abort, the others with their own answer
+   * or a WorkerDiedError, none left pending.
+   */
+  const storm = async (config: { pipeline: number; onAbort: 'finish' | 'terminate' }, seed: string) => {
+    const rng = seedrandom(seed);
+    const dies = new Set<number>();
+    for (let k = 0; k < 300; k++) if (rng() < 0.03) dies.add(k);
+    const latency = new Map<number, number>();
+    for (let k = 0; k < 300; k++) latency.set(k, 1 + Math.floor(rng() * 25));
+    let dying = 0;
+    const w = fakeWorkers((key) => (dies.has(key) && dying++ < 6 ? 'die' : 'ok'), (key) => latency.get(key) ?? 5);
+    const pool = createWorkerPool<FakeApi>({ size: 2, createWorker: w.create, retries: 1, ...config });
+    const calls = Array.from({ length: 300 }, (_, k) => {
+      const ctrl = rng() < 0.33 ? new AbortController() : null;
+      const p = pool.call('run', [req(k)], { signal: ctrl?.signal, priority: Math.floor(rng() * 4), terminateAfterMs: rng() < 0.5 ? 8 : undefined });
+      if (ctrl) setTimeout(() => ctrl.abort(), Math.floor(rng() * 400));
+      return p.then(
+        (out) => ({ k, ok: true as const, seed: out.seed }),
+        (err: unknown) => ({ k, ok: false as const, name: (err as Error).name, aborted: ctrl?.signal.aborted ?? false }),
+      );
+    });
+    const pending = Symbol('pending');
+    const settled = await Promise.race([Promise.all(calls), tick(20_000).then(() => pending)]);
+    await pool.close();
+    expect(settled, 'some calls never settled').not.toBe(pending);
+    const results = settled as Awaited<(typeof calls)[number]>[];
+    for (const r of results) {
+      if (r.ok) expect(r.seed).toBe(r.k);
+      else if (r.name === 'AbortError') expect(r.aborted).toBe(true);
+      else expect(r.name).toBe('WorkerDiedError');
+    }
+    // The storm did what it was meant to: answers, aborts and ended workers all happened.
+    expect(results.filter((r) => r.ok).length).toBeGreaterThan(100);
+    expect(results.filter((r) => !r.ok && r.name === 'AbortError').length).toBeGreaterThan(20);
+    expect(w.started.length).toBeGreaterThan(2);
+  };
+
+  it('in the app configuration (one call per worker, an abort lets the worker finish unless it ran past terminateAfterMs)', async () => {
+    for (const seed of ['a', 'b', 'c']) await storm({ pipeline: 1, onAbort: 'finish' }, seed);
+  }, 60_000);
+
+  it('in the Node configuration (two calls per worker, an abort ends the worker)', async () => {
+    for (const seed of ['a', 'b', 'c']) await storm({ pipeline: 2, onAbort: 'terminate' }, seed);
+  }, 60_000);
 });
