@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
+import { ensembleReady as drawn, serveApp, POLL_MS } from './app-fixture.ts';
 
 const WAIT = 90_000;
 const DESKTOP = { width: 1366, height: 768 };
@@ -126,7 +126,7 @@ describe('access in Chromium', () => {
     expect((await active()).cls).toBe('add-start');
     await page.keyboard.press('Enter');
     expect(await page.locator('[data-chart="phase-portrait"] path.trajectory.ode').count()).toBe(4);
-    await page.waitForFunction(() => location.hash.includes('0.3%3A0.7') || location.hash.includes('0.3:0.7'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('0.3%3A0.7') || location.hash.includes('0.3:0.7'), null, { timeout: WAIT, polling: POLL_MS });
     expect(errors).toEqual([]);
     await page.close();
   });

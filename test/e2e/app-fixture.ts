@@ -5,6 +5,13 @@ import { buildApp } from './build-app.ts';
 import { launchChromium } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
+/**
+ * How often a test's waitForFunction checks its condition, in ms. On a timer, not on
+ * animation frames: headless Chromium need not schedule frames for a page, and a
+ * condition polled on frames is then not checked again until the test times out.
+ */
+export const POLL_MS = 50;
+
 /** How a page of the app is opened. */
 export interface OpenOptions {
   viewport?: { width: number; height: number };
@@ -93,7 +100,7 @@ export async function ensembleReady(page: Page, afterJob = 0, timeout = 90_000):
       return el?.dataset.phase === 'ensemble' && Number(el.dataset.job) > after;
     },
     afterJob,
-    { timeout },
+    { timeout, polling: POLL_MS },
   );
   return Number(await page.getAttribute('.app', 'data-job'));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
+import { ensembleReady as drawn, serveApp, POLL_MS } from './app-fixture.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { shipped } from '../helpers/scenario.ts';
 
@@ -21,7 +21,7 @@ const ensembleReady = (page: Page, afterJob = 0) => drawn(page, afterJob, WAIT);
 
 /** Waits until the page's link contains `text` (the link is written a moment after a change). */
 async function urlContains(page: Page, text: string): Promise<void> {
-  await page.waitForFunction((t) => decodeURIComponent(location.hash.replace(/\+/g, ' ')).includes(t), text, { timeout: WAIT });
+  await page.waitForFunction((t) => decodeURIComponent(location.hash.replace(/\+/g, ' ')).includes(t), text, { timeout: WAIT, polling: POLL_MS });
 }
 
 /** The values a line of a small multiple draws (its `data-values`, not pixels: the axis may rescale). */
@@ -121,7 +121,7 @@ describe('browser app in Chromium', () => {
     await page.locator('#evaluation-interval').selectOption('2');
     job = await ensembleReady(page, job);
     await page.locator('#effect-year').selectOption('15');
-    await page.waitForFunction(() => location.hash.includes('ey=15'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('ey=15'), null, { timeout: WAIT, polling: POLL_MS });
     const url = page.url();
     const tiles = await page.locator('.tile').allTextContents();
     const depthPath = await page.getAttribute('[data-chart="depth"] path.layer.depth-3', 'd');
@@ -143,7 +143,7 @@ describe('browser app in Chromium', () => {
   it('keeps the state in the fragment: an old query link is read, a 5,000-character description loads, Copy link copies the state of now', async () => {
     const { page: old } = await open('?n=1&law=0.5');
     await ensembleReady(old);
-    await old.waitForFunction(() => location.hash.includes('law=0.5'), null, { timeout: WAIT });
+    await old.waitForFunction(() => location.hash.includes('law=0.5'), null, { timeout: WAIT, polling: POLL_MS });
     expect(new URL(old.url()).search).toBe('');
     await old.close();
 
@@ -192,7 +192,7 @@ describe('browser app in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toContain('校企合作');
     expect(await page.locator('.tab[data-tab="overview"]').textContent()).not.toBe(enTab);
     await expect(page.locator('[data-chart="depth"] svg .title').textContent()).resolves.toBe('合作有多深？');
-    await page.waitForFunction(() => location.hash.includes('lang=zh-CN'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('lang=zh-CN'), null, { timeout: WAIT, polling: POLL_MS });
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
     await page.locator('button.lang[data-lang="en"]').click();
     await expect(page.locator('h1').textContent()).resolves.toContain('School–enterprise');
@@ -315,7 +315,7 @@ describe('browser app in Chromium', () => {
     // 32 paired runs of 20,000 firms for 50 years take many seconds: the Cancel button appears after one.
     await page.locator('.cancel-run:not([hidden])').waitFor({ timeout: WAIT });
     await page.locator('.cancel-run').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'cancelled', null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'cancelled', null, { timeout: WAIT, polling: POLL_MS });
     expect(await page.locator('.cancel-run').isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -339,7 +339,7 @@ describe('browser app in Chromium', () => {
     const lever = page.locator('.control[data-lever="taxRelief"]');
     await lever.locator('details.formula summary').click();
     await lever.locator('input.expression').fill('year >= 2 ? 1/(firms_cooperating_share - firms_cooperating_share) : 0');
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'error', null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'error', null, { timeout: WAIT, polling: POLL_MS });
     expect(await page.getAttribute('.app', 'data-stale')).toBe('true');
     await expect(page.locator('.status').textContent()).resolves.toMatch(/policy\.taxRelief: expression .* gave (NaN|Infinity) in year 2; the run stopped there\. The charts show the last run that worked/);
     expect(await page.locator('.view-slot svg').count()).toBe(charts);

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serveApp } from './app-fixture.ts';
+import { serveApp, POLL_MS } from './app-fixture.ts';
 
 const WAIT = 120_000;
 // A page of its own context: axe opens a helper page in the same context.
@@ -13,7 +13,7 @@ const round = (page: Page, n: number) =>
   page.waitForFunction((k) => {
     const v = document.querySelector('.classroom-view');
     return v?.getAttribute('data-round') === String(k) && !v.hasAttribute('data-busy');
-  }, n, { timeout: WAIT });
+  }, n, { timeout: WAIT, polling: POLL_MS });
 
 /** The serious and critical axe findings, one line each. */
 async function serious(page: Page): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serveApp } from './app-fixture.ts';
+import { serveApp, POLL_MS } from './app-fixture.ts';
 
 const WAIT = 120_000;
 /** A small world and a short goal (a share of firms cooperating the status quo (12%) misses), so a search of 8 mixes × 4 generations × 2 runs is quick. */
@@ -12,8 +12,7 @@ const open = (query: string) => app.open(query);
 /** Waits for the panel's phase; on timeout the error says which phase and status it showed instead. */
 const phase = async (page: Page, value: string) => {
   try {
-    // Polled on a timer, not on animation frames, which a busy machine can hold back.
-    await page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT, polling: 50 });
+    await page.waitForFunction((v) => document.querySelector<HTMLElement>('.goal-view')?.dataset.phase === v, value, { timeout: WAIT, polling: POLL_MS });
   } catch (err) {
     const shown = await page
       .evaluate(() => `phase ${document.querySelector<HTMLElement>('.goal-view')?.dataset.phase}, status "${document.querySelector('.goal-status')?.textContent}"`)
@@ -65,7 +64,7 @@ describe('Goal panel in Chromium', () => {
     // A front that meets the goal lists only mixes that meet it.
     expect(rows.every((r) => r.includes('yes'))).toBe(true);
     expect(await page.locator('svg.goal-front circle.tried').count()).toBeGreaterThan(0);
-    await page.waitForFunction(() => location.hash.includes('goal.run=1'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('goal.run=1'), null, { timeout: WAIT, polling: POLL_MS });
     searchedUrl = page.url();
     expect(errors).toEqual([]);
     await page.close();
@@ -79,9 +78,9 @@ describe('Goal panel in Chromium', () => {
     const id = await page.locator('svg.goal-front circle.front-point').first().getAttribute('data-candidate');
     const cells = await page.locator(`.goal-front-table tr[data-candidate="${id}"] td`).allTextContents();
     await page.locator(`svg.goal-front circle.front-point[data-candidate="${id}"]`).click();
-    await page.waitForFunction(() => document.querySelector('.tab[data-tab="overview"]')?.getAttribute('aria-selected') === 'true', null, { timeout: WAIT });
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
-    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('tab'), null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector('.tab[data-tab="overview"]')?.getAttribute('aria-selected') === 'true', null, { timeout: WAIT, polling: POLL_MS });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT, polling: POLL_MS });
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has('tab'), null, { timeout: WAIT, polling: POLL_MS });
     const link = new URLSearchParams(new URL(page.url()).hash.slice(1));
     const tax = Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('taxRelief') ?? '0');
     const law = Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('law') ?? '0');
@@ -109,7 +108,7 @@ describe('Goal panel in Chromium', () => {
     await phase(page, 'cancelled');
     await expect(page.locator('.goal-run').isDisabled()).resolves.toBe(false);
     await page.locator('select[name="goal-confidence"]').selectOption('0.9');
-    await page.waitForFunction(() => location.hash.includes('goal.confidence=0.9'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('goal.confidence=0.9'), null, { timeout: WAIT, polling: POLL_MS });
     expect(await page.locator('.goal-front-table').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

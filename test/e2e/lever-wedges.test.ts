@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveApp } from './app-fixture.ts';
+import { serveApp, POLL_MS } from './app-fixture.ts';
 
 const WAIT = 180_000;
 /** A package of two levers in a small world, 8 runs: (2·2+2)·8 = 48 runs. */
@@ -19,11 +19,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function open(link: string): Promise<{ page: Page; errors: string[] }> {
   const opened = await app.open(link);
-  await opened.page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT });
+  await opened.page.waitForFunction(() => document.querySelector<HTMLElement>('.app')?.dataset.phase === 'ensemble', null, { timeout: WAIT, polling: POLL_MS });
   return opened;
 }
 
-const phase = (page: Page, value: string) => page.waitForFunction((v) => document.querySelector<HTMLElement>('.wedges')?.dataset.phase === v, value, { timeout: WAIT });
+const phase = (page: Page, value: string) => page.waitForFunction((v) => document.querySelector<HTMLElement>('.wedges')?.dataset.phase === v, value, { timeout: WAIT, polling: POLL_MS });
 
 interface Bar {
   kind: string;
@@ -85,7 +85,7 @@ describe('lever contributions in Chromium', () => {
     // The split is not all zeros: the levers move this output.
     expect(shown.some((b) => b.effect !== 0)).toBe(true);
     // The link holds the output shown and that the split was asked for.
-    await page.waitForFunction(() => location.hash.includes('wedges.run=1'), null, { timeout: WAIT });
+    await page.waitForFunction(() => location.hash.includes('wedges.run=1'), null, { timeout: WAIT, polling: POLL_MS });
     const linkParams = new URLSearchParams(new URL(page.url()).hash.slice(1));
     expect(linkParams.get('wedges.output')).toBe('firms_cooperating_share');
     sharedLink = new URL(page.url()).hash;
@@ -112,7 +112,7 @@ describe('lever contributions in Chromium', () => {
     expect(await bars(page)).toEqual(sharedBars);
     // Another year chosen is in the link too.
     await page.locator('.wedges select[name="wedges-year"]').selectOption('3');
-    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('wedges.year') === '3', null, { timeout: WAIT });
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('wedges.year') === '3', null, { timeout: WAIT, polling: POLL_MS });
     expect(errors).toEqual([]);
     await page.close();
   }, WAIT * 2);

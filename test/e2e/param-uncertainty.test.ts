@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ensembleReady as drawn, serveApp } from './app-fixture.ts';
+import { ensembleReady as drawn, serveApp, POLL_MS } from './app-fixture.ts';
 import { drawPosterior, readPosterior } from '../../src/calibration/read-posterior.ts';
 import { deriveSeed } from '../../src/model/rng.ts';
 import { shipped } from '../helpers/scenario.ts';
@@ -35,7 +35,7 @@ describe('app: include parameter uncertainty', () => {
     await page.locator('button.panel-tab[data-panel="assumptions"]').click();
     await page.locator('#param-uncertainty').check();
     job = await ensembleReady(page, job);
-    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('pu') === '1', null, { timeout: WAIT });
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('pu') === '1', null, { timeout: WAIT, polling: POLL_MS });
     await expect(page.locator('.summary-uncertainty').textContent()).resolves.toMatch(/Bands include parameter uncertainty \(8 posterior draws\)/);
     expect(await page.getAttribute('[data-chart="metric-firms_cooperating_share"] path.line.current', 'data-values')).not.toBe(before);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serveApp } from './app-fixture.ts';
+import { serveApp, POLL_MS } from './app-fixture.ts';
 import { TABS } from '../../src/app/state/app-state.ts';
 
 const WAIT = 120_000;
@@ -61,7 +61,7 @@ describe('teaching views in Chromium', () => {
       page.waitForFunction((k) => {
         const v = document.querySelector('.classroom-view');
         return v?.getAttribute('data-round') === String(k) && !v.hasAttribute('data-busy');
-      }, n, { timeout: WAIT });
+      }, n, { timeout: WAIT, polling: POLL_MS });
     await round(0);
     const firstTwo: string[] = [];
     for (let i = 0; i < 10; i++) {
@@ -98,7 +98,7 @@ describe('teaching views in Chromium', () => {
 
   it('present mode on every tab: body text at least 20 px, chart labels at least 16 px on screen', async () => {
     const { page, errors } = await open('?present=1&lang=en&n=8');
-    await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-phase') === 'ensemble', null, { timeout: WAIT });
+    await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-phase') === 'ensemble', null, { timeout: WAIT, polling: POLL_MS });
     await expect(page.locator('.present-toggle').getAttribute('aria-pressed')).resolves.toBe('true');
     const sizes = () =>
       page.evaluate(() => {
