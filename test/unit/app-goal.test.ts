@@ -112,5 +112,10 @@ describe('Goal panel: the front chart', () => {
     expect(svg.match(/class="tried"/g)).toHaveLength(2);
     expect(svg).toContain('class="budget-line"');
     expect(svg).toMatch(/data-candidate="2"[^>]*stroke-width="2"/);
+    // The cost axis ends on a tick (30) at the right edge: its label ends there instead of running past it.
+    const xAxis = svg.slice(svg.indexOf('class="axis x-axis"'));
+    const ticks = [...xAxis.slice(0, xAxis.indexOf('class="axis-label"')).matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), anchor: m[2], label: m[3] }));
+    expect(ticks.at(-1)).toEqual({ x: 560 - 14, anchor: 'end', label: '30' });
+    expect(ticks.slice(0, -1).every((t) => t.anchor === 'middle')).toBe(true);
   });
 });

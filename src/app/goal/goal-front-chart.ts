@@ -55,8 +55,11 @@ export function goalFrontSvg(points: readonly GoalPoint[], front: readonly GoalP
   const y = scaleLinear().domain([Math.min(...values), Math.max(...values, 1e-9)]).range([height - bottom, top]).nice(5);
   const parts = [svgOpen(width, height, 'goal-front', o.title), head.svg, leg.svg, valueAxis(y, left, width - right, o.formatValue, 5)];
   let axis = `<g class="axis x-axis" fill="${COLOURS.muted}" font-size="11"><line x1="${left}" x2="${width - right}" y1="${height - bottom}" y2="${height - bottom}" stroke="${COLOURS.axis}"/>`;
-  for (const t of x.ticks(5))
-    axis += `<line x1="${r2(x(t))}" x2="${r2(x(t))}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="${COLOURS.axis}"/><text x="${r2(x(t))}" y="${height - bottom + 15}" text-anchor="middle">${esc(o.formatCost(t))}</text>`;
+  for (const t of x.ticks(5)) {
+    // A label centred on the last tick would run past the chart's right edge: end it there.
+    const anchor = x(t) >= width - right - 0.5 ? 'end' : 'middle';
+    axis += `<line x1="${r2(x(t))}" x2="${r2(x(t))}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="${COLOURS.axis}"/><text x="${r2(x(t))}" y="${height - bottom + 15}" text-anchor="${anchor}">${esc(o.formatCost(t))}</text>`;
+  }
   axis += `<text class="axis-label" x="${width - right}" y="${height - bottom + 30}" text-anchor="end">${esc(o.costLabel)}</text>`;
   axis += `<text class="axis-label" x="${left}" y="${top - 4}" text-anchor="start">${esc(o.valueLabel)}</text></g>`;
   parts.push(axis);
