@@ -104,7 +104,7 @@ export function valueAxis(
 export interface LegendItem {
   label: string;
   colour: string;
-  kind: 'box' | 'line' | 'dashed' | 'band' | 'dot' | 'square';
+  kind: 'box' | 'line' | 'dashed' | 'band' | 'dot' | 'ring' | 'square';
 }
 
 /** Legend entries in rows that wrap at `width`; returns markup and height. */
@@ -136,6 +136,9 @@ export function legend(items: readonly LegendItem[], x: number, y: number, width
         break;
       case 'dot':
         sw = `<circle cx="${r2(cx + 8)}" cy="${r2(sy)}" r="4" fill="${it.colour}"/>`;
+        break;
+      case 'ring':
+        sw = `<circle cx="${r2(cx + 8)}" cy="${r2(sy)}" r="4" fill="#fff" stroke="${it.colour}" stroke-width="2"/>`;
         break;
       case 'square':
         sw = `<rect x="${r2(cx + 3)}" y="${r2(sy - 5)}" width="10" height="10" fill="${it.colour}"/>`;

@@ -64,6 +64,9 @@ describe('Goal panel in Chromium', () => {
     // A front that meets the goal lists only mixes that meet it.
     expect(rows.every((r) => r.includes('yes'))).toBe(true);
     expect(await page.locator('svg.goal-front circle.tried').count()).toBeGreaterThan(0);
+    // Where the base stands with the searched levers off: a ring on the chart and a sentence in the status.
+    expect(await page.locator('svg.goal-front circle.reference-point').count()).toBe(1);
+    expect(await page.locator('.goal-status').textContent()).toMatch(/With the searched levers off: \d+\.\d% and [\d.]+ M¥, judged the same way\.$/);
     await page.waitForFunction(() => location.hash.includes('goal.run=1'), null, { timeout: WAIT, polling: POLL_MS });
     searchedUrl = page.url();
     expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalFrontSvg } from '../../src/app/goal/goal-front-chart.ts';
-import { goalFileOf, panelGoal, runGoalSearch, type GoalPoint } from '../../src/app/goal/goal-search.ts';
+import { goalFileOf, mixValues, panelGoal, runGoalSearch, type GoalPoint } from '../../src/app/goal/goal-search.ts';
+import { candidateFitness } from '../../src/optimize/score-candidate.ts';
 import { defaultGoalState, parseGoalField, type GoalPanelState } from '../../src/app/goal/goal-state.ts';
 import type { RunService } from '../../src/app/scheduling/run-service.ts';
 import { decodeUrl, encodeUrl } from '../../src/app/url/url-codec.ts';
@@ -77,7 +78,14 @@ describe('Goal panel: the search', () => {
     expect(b).toEqual(a);
     expect(progress).toEqual([0, 1, 2, 3]);
     expect(a.points).toHaveLength(32);
-    expect(inOrder.calls).toBe(64);
+    // 32 mixes × 2 seeds, and the 2 runs of the reference (the searched levers off).
+    expect(inOrder.calls).toBe(66);
+    expect(a.reference.levers).toEqual({ taxRelief: 0, law: 0 });
+    const direct = candidateFitness(parsed.goal, await mixValues(parsed.goal, [0, 0], fakeRuns(false)));
+    expect([a.reference.cost, a.reference.value, a.reference.feasible]).toEqual([direct.objectives[0], -direct.objectives[1], direct.violation === 0]);
+    // Here the levers only add spending: no mix is cheaper than the levers off, and some cost more.
+    for (const p of a.points) expect(p.cost).toBeGreaterThanOrEqual(a.reference.cost);
+    expect(a.points.some((p) => p.cost > a.reference.cost)).toBe(true);
     for (const p of a.points) for (const v of Object.values(p.levers)) expect(Math.abs(v! * 20 - Math.round(v! * 20))).toBeLessThan(1e-9);
     // The front: nothing on it is both cheaper and better than another point of it.
     for (const p of a.front) expect(a.front.some((q) => q.cost < p.cost && q.value > p.value)).toBe(false);
@@ -112,6 +120,14 @@ describe('Goal panel: the front chart', () => {
     expect(svg.match(/class="tried"/g)).toHaveLength(2);
     expect(svg).toContain('class="budget-line"');
     expect(svg).toMatch(/data-candidate="2"[^>]*stroke-width="2"/);
+    expect(svg).not.toContain('reference-point');
+    const withRef = goalFrontSvg(points, [points[1], points[2]], {
+      title: 'T', costLabel: 'cost', valueLabel: 'share', frontLabel: 'front', triedLabel: 'tried', targetLabel: 'target', budgetLabel: 'budget',
+      level: 0.1, budget: 28, formatCost: String, formatValue: String, reference: { cost: 5, value: 0.02 }, referenceLabel: 'levers off',
+    });
+    expect(withRef.match(/class="reference-point"/g)).toHaveLength(1);
+    expect(withRef).toContain('<title>levers off: 5 · 0.02</title>');
+    expect(withRef).toMatch(/<text[^>]*>levers off<\/text>/);
     // The cost axis ends on a tick (30) at the right edge: its label ends there instead of running past it.
     const xAxis = svg.slice(svg.indexOf('class="axis x-axis"'));
     const ticks = [...xAxis.slice(0, xAxis.indexOf('class="axis-label"')).matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), anchor: m[2], label: m[3] }));

@@ -14,6 +14,9 @@ export interface GoalFrontOptions {
   triedLabel: string;
   targetLabel: string;
   budgetLabel: string;
+  /** The searched levers off (where the base stands without them), drawn as a ring, and its legend label. */
+  reference?: { cost: number; value: number } | null;
+  referenceLabel?: string;
   /** The target level (horizontal line) and the budget (vertical line, if any). */
   level: number;
   budget: number | null;
@@ -26,11 +29,12 @@ export interface GoalFrontOptions {
 /**
  * The cost–effect front of a goal search: every evaluated mix as a grey dot (cumulative
  * cost across, the target output up), the front as orange dots joined in cost order, the
- * target level and the budget as dashed lines. Each front dot carries its candidate id in
+ * target level and the budget as dashed lines, the searched levers off as a ring. Each front dot carries its candidate id in
  * `data-candidate` so a click can apply it. Pure.
  */
 export function goalFrontSvg(points: readonly GoalPoint[], front: readonly GoalPoint[], o: GoalFrontOptions): string {
   const width = o.width ?? 560;
+  const ref = o.reference && Number.isFinite(o.reference.cost) && Number.isFinite(o.reference.value) ? o.reference : null;
   const height = o.height ?? 340;
   const head = heading(o.title, o.subtitle, width);
   const leg = legend(
@@ -39,6 +43,7 @@ export function goalFrontSvg(points: readonly GoalPoint[], front: readonly GoalP
       { label: o.triedLabel, colour: COLOURS.baselineBand, kind: 'dot' },
       { label: o.targetLabel, colour: COLOURS.benefit, kind: 'dashed' },
       ...(o.budget === null ? [] : [{ label: o.budgetLabel, colour: COLOURS.cost, kind: 'dashed' as const }]),
+      ...(ref ? [{ label: o.referenceLabel ?? '', colour: COLOURS.text, kind: 'ring' as const }] : []),
     ],
     8,
     head.height + 6,
@@ -49,8 +54,8 @@ export function goalFrontSvg(points: readonly GoalPoint[], front: readonly GoalP
   const right = 14;
   const bottom = 40;
   const finite = points.filter((p) => Number.isFinite(p.cost) && Number.isFinite(p.value));
-  const costs = [...finite.map((p) => p.cost), ...(o.budget === null ? [] : [o.budget]), 0];
-  const values = [...finite.map((p) => p.value), o.level, 0];
+  const costs = [...finite.map((p) => p.cost), ...(o.budget === null ? [] : [o.budget]), ...(ref ? [ref.cost] : []), 0];
+  const values = [...finite.map((p) => p.value), o.level, ...(ref ? [ref.value] : []), 0];
   const x = scaleLinear().domain([Math.min(...costs), Math.max(...costs, 1e-9)]).range([left, width - right]).nice(5);
   const y = scaleLinear().domain([Math.min(...values), Math.max(...values, 1e-9)]).range([height - bottom, top]).nice(5);
   const parts = [svgOpen(width, height, 'goal-front', o.title), head.svg, leg.svg, valueAxis(y, left, width - right, o.formatValue, 5)];
@@ -74,6 +79,11 @@ export function goalFrontSvg(points: readonly GoalPoint[], front: readonly GoalP
   const shown = front.filter((p) => Number.isFinite(p.cost) && Number.isFinite(p.value));
   if (shown.length > 1)
     parts.push(`<path class="front-line" d="M${shown.map((p) => `${r2(x(p.cost))},${r2(y(p.value))}`).join('L')}" fill="none" stroke="${COLOURS.current}" stroke-width="1.2" opacity="0.6"/>`);
+  if (ref)
+    parts.push(
+      `<circle class="reference-point" cx="${r2(x(ref.cost))}" cy="${r2(y(ref.value))}" r="6" fill="#fff" fill-opacity="0.6" stroke="${COLOURS.text}" stroke-width="2">` +
+        `<title>${esc(`${o.referenceLabel ?? ''}: ${o.formatCost(ref.cost)} · ${o.formatValue(ref.value)}`)}</title></circle>`,
+    );
   for (const p of shown) {
     const ring = o.selected === p.id ? ` stroke="${COLOURS.text}" stroke-width="2"` : '';
     parts.push(

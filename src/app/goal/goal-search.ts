@@ -31,6 +31,11 @@ export interface GoalSearchResult {
   front: GoalPoint[];
   /** The cheapest mix that meets the goal, if any. */
   cheapest: GoalPoint | null;
+  /**
+   * The searched levers at the low end of their ranges (all sliders start at 0: the levers
+   * off), judged as the mixes are, with the same runs: where the base stands without them.
+   */
+  reference: GoalPoint;
   generations: number;
   runs: number;
   /** Parameter sets each mix ran with (0: seed variation only). */
@@ -129,19 +134,20 @@ export async function runGoalSearch(
   const total = goal.population * (goal.generations + 1);
   const points: GoalPoint[] = [];
   const byKey = new Map<string, GoalPoint>();
+  const pointOf = (id: number, x: readonly number[], fit: Fitness): GoalPoint => ({
+    id,
+    levers: Object.fromEntries(g.levers.map((l, k) => [l, x[k]])),
+    cost: fit.objectives[0],
+    value: -fit.objectives[1],
+    feasible: fit.violation === 0,
+  });
   const evaluate = async (xs: readonly (readonly number[])[]): Promise<Fitness[]> => {
     const stepped = xs.map((x) => onSteps(g, x));
     const perCandidate = await Promise.all(stepped.map((x) => mixValues(goal, x, runs, options.signal)));
     return perCandidate.map((perSeed, i) => {
-      const fit = candidateFitness(goal, perSeed);
       const x = stepped[i];
-      const point: GoalPoint = {
-        id: points.length,
-        levers: Object.fromEntries(g.levers.map((l, k) => [l, x[k]])),
-        cost: fit.objectives[0],
-        value: -fit.objectives[1],
-        feasible: fit.violation === 0,
-      };
+      const fit = candidateFitness(goal, perSeed);
+      const point = pointOf(points.length, x, fit);
       points.push(point);
       byKey.set(x.join(','), point);
       return { objectives: fit.objectives, violation: fit.violation };
@@ -169,7 +175,18 @@ export async function runGoalSearch(
       seen.add(key);
       return true;
     });
-  return { points, front, cheapest: feasible.length > 0 ? front[0] : null, generations: goal.generations, runs: points.length * perMix, parameterSets: goal.draws?.length ?? 0 };
+  // Its runs come from the cache when the search tried the same mix.
+  const off = onSteps(g, goal.levers.flatMap((l) => l.lower));
+  const reference = pointOf(-1, off, candidateFitness(goal, await mixValues(goal, off, runs, options.signal)));
+  return {
+    points,
+    front,
+    cheapest: feasible.length > 0 ? front[0] : null,
+    reference,
+    generations: goal.generations,
+    runs: points.length * perMix,
+    parameterSets: goal.draws?.length ?? 0,
+  };
 }
 
 /**

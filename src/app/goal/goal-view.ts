@@ -69,7 +69,8 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
     const cheapest = r.cheapest
       ? t('goal.cheapest', { cost: fmt.mYuan(r.cheapest.cost), year: goal.year, value: formatValue(r.cheapest.value), confidence: fmt.percent(goal.confidence, 0) })
       : t('goal.none');
-    setPhase('done', `${done} ${cheapest}`);
+    const reference = t('goal.reference', { value: formatValue(r.reference.value), cost: fmt.mYuan(r.reference.cost) });
+    setPhase('done', `${done} ${cheapest} ${reference}`);
     const render = (w: number) =>
       goalFrontSvg(r.points, r.front, {
         width: w,
@@ -83,6 +84,8 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
         triedLabel: t('goal.chart.tried'),
         targetLabel: t('goal.chart.target'),
         budgetLabel: t('goal.chart.budget'),
+        reference: r.reference,
+        referenceLabel: t('goal.chart.reference'),
         level: goal.level,
         budget: goal.budget,
         selected: last?.applied ?? null,
