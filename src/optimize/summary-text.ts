@@ -1,4 +1,5 @@
 import type { CandidateFigures } from './candidate-figures.ts';
+import { candidateFitness } from './score-candidate.ts';
 import type { OptimizationState } from './optimization-state.ts';
 import type { Goal } from './parse-goal.ts';
 
@@ -70,6 +71,13 @@ export function summaryText(goal: Goal, state: OptimizationState, pareto: readon
       const s = best.constraints[j];
       lines.push(`  ${c.name} (${c.source} ${c.side === 'atLeast' ? '≥' : '≤'} ${c.bound}): ${num(s.value)}, margin ${num(s.margin)}${s.margin >= 0 ? '' : ' (missed)'}`);
     });
+  }
+  if (state.base.length > 0) {
+    // Where the base stands without the search: the gap to the goal and what the chosen mix adds.
+    const b = candidateFitness(goal, state.base);
+    const objectives = goal.objectives.map((o, j) => `${o.name} ${num(o.sense === 'maximise' ? -b.objectives[j] : b.objectives[j])}`);
+    const margins = goal.constraints.map((c, j) => `${c.name} margin ${num(b.constraints[j].margin)}${b.constraints[j].margin >= 0 ? '' : ' (missed)'}`);
+    lines.push('', `The base scenario as it is, judged the same way on the same runs: ${[...objectives, ...margins].join(', ')}.`);
   }
   lines.push('', 'Files: pareto.csv (the front, with effects against the base scenario), mixes/ (a scenario file per mix on the front), evaluations.csv (every candidate), front.svg, manifest.json.');
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,8 @@ import { runValues } from '../../src/runner/run-metrics.ts';
 import type { RunOutput } from '../../src/runner/run-request.ts';
 import { parseGoal, type Goal } from '../../src/optimize/parse-goal.ts';
 import { readGoalFile } from '../../src/optimize/read-goal-file.ts';
+import type { OptimizationState } from '../../src/optimize/optimization-state.ts';
+import { summaryText } from '../../src/optimize/summary-text.ts';
 import { candidateFitness, candidateScenario, measureValue, robustValue } from '../../src/optimize/score-candidate.ts';
 import { formatProblems } from '../../src/scenario/parse.ts';
 import { goalRuns, goalSeeds, runScenario } from '../../src/optimize/goal-runs.ts';
@@ -147,6 +149,20 @@ describe('measures and robustness', () => {
     expect(fit.constraints[0].margin).toBeCloseTo(-0.04, 12);
     const none = candidateFitness(g, [[NaN], [NaN], [NaN]]);
     expect(none.violation).toBeGreaterThan(1e9);
+  });
+
+  it('the summary says where the base stands, judged as the mixes are (here by the mean)', () => {
+    const state = {
+      evaluations: [],
+      generation: 0,
+      hypervolume: [],
+      base: [
+        [10, 20, 30],
+        [0.05, 0.06, 0.07],
+        [0.05, 0.06, 0.07],
+      ],
+    } as unknown as OptimizationState;
+    expect(summaryText(g, state, [])).toContain('The base scenario as it is, judged the same way on the same runs: cost 20, deep 0.06, goal margin -0.04 (missed).');
   });
 });
 
