@@ -66,7 +66,14 @@ describe('Goal panel in Chromium', () => {
     expect(await page.locator('svg.goal-front circle.tried').count()).toBeGreaterThan(0);
     // Where the base stands with the searched levers off: a ring on the chart and a sentence in the status.
     expect(await page.locator('svg.goal-front circle.reference-point').count()).toBe(1);
-    expect(await page.locator('.goal-status').textContent()).toMatch(/With the searched levers off: \d+\.\d% and [\d.]+ M¥, judged the same way\.$/);
+    const status = (await page.locator('.goal-status').textContent()) ?? '';
+    expect(status).toMatch(/With the searched levers off: \d+\.\d% and [\d.]+ M¥, judged the same way\.$/);
+    // The table's extra cost is the mix's cost less that of the levers off (each of the three shown rounded to 0.01 M¥).
+    const offCost = Number(/levers off: [\d.]+% and ([\d.]+) M¥/.exec(status)![1]);
+    const heads = await page.locator('.goal-front-table thead th').allTextContents();
+    const cells = await page.locator('.goal-front-table tbody tr').first().locator('td').allTextContents();
+    const money = (label: string) => Number(cells[heads.indexOf(label)].replace(/[^\d.-]/g, ''));
+    expect(Math.abs(money('Cost') - offCost - money('More than with the levers off'))).toBeLessThanOrEqual(0.0151);
     await page.waitForFunction(() => location.hash.includes('goal.run=1'), null, { timeout: WAIT, polling: POLL_MS });
     searchedUrl = page.url();
     expect(errors).toEqual([]);

@@ -98,13 +98,14 @@ export function goalView(ctx: AppContext, runs: RunService, width: number): HTML
       const p = id === null || id === undefined ? undefined : r.front.find((q) => q.id === Number(id));
       if (p) apply(p);
     });
-    const head = h('tr', {}, ...goal.levers.map((l) => h('th', {}, t(LEVER_SPECS.find((s) => s.lever === l)!.label))), h('th', {}, t('goal.table.cost')), h('th', {}, outputLabel()), h('th', {}, t('goal.table.meets')), h('th', {}));
+    const head = h('tr', {}, ...goal.levers.map((l) => h('th', {}, t(LEVER_SPECS.find((s) => s.lever === l)!.label))), h('th', {}, t('goal.table.cost')), h('th', {}, t('goal.table.extra')), h('th', {}, outputLabel()), h('th', {}, t('goal.table.meets')), h('th', {}));
     const rows = r.front.map((p) =>
       h(
         'tr',
         { class: p.feasible ? 'feasible' : '', 'data-candidate': p.id },
         ...goal.levers.map((l) => h('td', {}, leverText(l, p.levers[l] ?? NaN))),
         h('td', {}, fmt.mYuan(p.cost)),
+        h('td', {}, fmt.mYuan(p.cost - r.reference.cost)),
         h('td', {}, formatValue(p.value)),
         h('td', {}, p.feasible ? t('goal.yes') : t('goal.no')),
         h('td', {}, h('button', { type: 'button', class: 'goal-apply', 'data-candidate': p.id, onclick: () => apply(p) }, t('goal.apply'))),
